@@ -1,5 +1,6 @@
 package org.kunnafoni;
 
+import org.kunnafoni.cli.SegmentsCommand;
 import org.kunnafoni.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "SMS and radio community alerting gateway for child protection.",
         subcommands = {
                 ServeCommand.class,
+                SegmentsCommand.class,
         })
 public final class Main implements Runnable {
 
