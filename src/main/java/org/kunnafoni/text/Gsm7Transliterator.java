@@ -96,7 +96,10 @@ public final class Gsm7Transliterator {
     private static String compatibilityForm(int cp) {
         String decomposed = MARKS.matcher(Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD))
                 .replaceAll("");
-        if (decomposed.isEmpty() || decomposed.equals(Character.toString(cp))) {
+        if (decomposed.isEmpty()) {
+            return ""; // a combining mark with no letter to sit on
+        }
+        if (decomposed.equals(Character.toString(cp))) {
             return UNKNOWN;
         }
         StringBuilder out = new StringBuilder();
