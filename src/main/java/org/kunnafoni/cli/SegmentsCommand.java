@@ -20,12 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /** Prints the SMS encoding and segment count of each line of standard input as one JSON object. */
-@Command(name = "segments", mixinStandardHelpOptions = true,
+@Command(name = "segments",
         description = {"Read texts from standard input (UTF-8), one per line, and print one JSON object per line:",
                 "{\"encoding\":\"gsm7\",\"segments\":1,\"units\":12}. Exit code 1 at the first line that is not UTF-8."})
 public final class SegmentsCommand implements Callable<Integer> {
     static final int EXIT_BAD_INPUT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--transliterate", description = "Also show the GSM-7 transliteration and its count.")
     boolean transliterate;
