@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * that is both a filler and a keyword would make parsing depend on order), so clashes are errors.
  */
 final class KeywordTableLoader {
-    private static final Map<String, Action> KEYWORD_GROUPS = Map.of(
+    // Ordered so that a clash is always reported on the later of the two lines.
+    private static final Map<String, Action> KEYWORD_GROUPS = ordered(
             "opt_out", Action.OPT_OUT, "opt_in", Action.OPT_IN, "yes_words", Action.YES, "help", Action.HELP);
-    private static final Map<String, Action> RADIO_LISTS = Map.of(
+    private static final Map<String, Action> RADIO_LISTS = ordered(
             "radio_aired", Action.RADIO_AIRED, "radio_postponed", Action.RADIO_POSTPONED);
     private static final List<String> SECTIONS = List.of("opt_out", "opt_in", "yes_words", "help",
             "radio_aired", "radio_postponed", "fillers", "regions", "languages");
@@ -33,7 +34,10 @@ final class KeywordTableLoader {
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
-    private final Map<String, String> meaningOf = new HashMap<>();
+    private final Map<String, Claim> claims = new HashMap<>();
+
+    private record Claim(String meaning, String where) {
+    }
 
     KeywordTableLoader(String source) {
         this.source = source;
@@ -50,9 +54,9 @@ final class KeywordTableLoader {
         List<Keyword> keywords = new ArrayList<>();
         KEYWORD_GROUPS.forEach((section, action) -> keywords.addAll(keywordGroup(root, section, action)));
         RADIO_LISTS.forEach((section, action) -> keywords.addAll(radioList(root, section, action)));
+        Set<String> fillers = fillers(root.get("fillers"));
         Map<String, String> regions = regions(root.get("regions"));
         Map<String, Language> languages = languages(root.get("languages"));
-        Set<String> fillers = fillers(root.get("fillers"));
         if (!problems.isEmpty()) {
             throw new KeywordTableException(source, problems);
         }
@@ -180,14 +184,22 @@ final class KeywordTableLoader {
 
     /** Records what a phrase means; the same phrase listed twice with the same meaning is harmless. */
     private boolean claim(String phrase, String where, String meaning) {
-        String previous = meaningOf.putIfAbsent(phrase, meaning + " (" + where + ")");
+        Claim previous = claims.putIfAbsent(phrase, new Claim(meaning, where));
         if (previous == null) {
             return true;
         }
-        if (!previous.startsWith(meaning + " (")) {
-            problems.add(where + ": '" + phrase + "' is already " + previous);
+        if (!previous.meaning().equals(meaning)) {
+            problems.add(where + ": '" + phrase + "' is already listed under " + previous.where());
         }
         return false;
+    }
+
+    private static Map<String, Action> ordered(Object... pairs) {
+        Map<String, Action> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], (Action) pairs[i + 1]);
+        }
+        return out;
     }
 
     private static String languageCodes() {
