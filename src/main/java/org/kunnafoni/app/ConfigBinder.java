@@ -1,0 +1,193 @@
+package org.kunnafoni.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns the merged YAML tree into a {@link GatewayConfig}, collecting every error instead of stopping at the first. */
+final class ConfigBinder {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
+    private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final JsonNode tree;
+    private final List<String> errors;
+
+    ConfigBinder(JsonNode tree, List<String> errors) {
+        this.tree = tree;
+        this.errors = errors;
+    }
+
+    GatewayConfig bind() {
+        GatewayConfig config = new GatewayConfig(
+                httpUrl("public-url"),
+                Path.of(text("data-dir", "data")),
+                new GatewayConfig.Http(
+                        text("http.host", "0.0.0.0"),
+                        integer("http.port", 8080, 1, 65535),
+                        integer("http.body-limit", 16384, 1024, 1 << 20),
+                        duration("http.shutdown-grace", "10s"),
+                        integer("http.instances", 0, 0, 64)),
+                new GatewayConfig.Redis(
+                        optionalText("redis.uri").map(this::redisUri),
+                        integer("redis.embedded-port", 0, 0, 65535),
+                        oneOf("redis.embedded-appendfsync", "always", List.of("always", "everysec")),
+                        duration("redis.command-timeout", "2s")),
+                new GatewayConfig.Twilio(
+                        optionalMatching("twilio.account-sid", ACCOUNT_SID, "an account SID (AC + 32 hex digits)"),
+                        optionalMatching("twilio.messaging-service-sid", MESSAGING_SERVICE_SID,
+                                "a Messaging Service SID (MG + 32 hex digits)"),
+                        optionalText("twilio.from"),
+                        httpUrl("twilio.api-base-url")),
+                new GatewayConfig.Intake(
+                        duration("intake.dedupe-ttl", "48h"),
+                        GatewayConfig.AlertReply.valueOf(oneOf("intake.alert-reply", "none", List.of("none", "ack"))
+                                .toUpperCase(Locale.ROOT)),
+                        countryCode("intake.default-country"),
+                        text("intake.hotline", "").trim()),
+                new GatewayConfig.Spool(duration("spool.replay-interval", "1s")),
+                new GatewayConfig.Secrets(
+                        optionalText("twilio.auth-token"),
+                        optionalText("data-key").filter(this::validDataKey),
+                        relaySecrets()));
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return config;
+    }
+
+    private String text(String path, String fallback) {
+        JsonNode node = ConfigLoader.at(tree, path);
+        return node == null || node.isNull() ? fallback : node.asText();
+    }
+
+    private Optional<String> optionalText(String path) {
+        String value = text(path, "").trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private int integer(String path, int fallback, int min, int max) {
+        String value = text(path, Integer.toString(fallback)).trim();
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                errors.add(path + ": " + parsed + " is outside " + min + "–" + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            errors.add(path + ": '" + value + "' is not a whole number");
+            return fallback;
+        }
+    }
+
+    private Duration duration(String path, String fallback) {
+        String value = text(path, fallback).trim().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            errors.add(path + ": '" + value + "' is not a duration like 500ms, 10s, 5m, 48h or 2d");
+            return Duration.ZERO;
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private String oneOf(String path, String fallback, List<String> allowed) {
+        String value = text(path, fallback).trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            errors.add(path + ": '" + value + "' must be one of " + allowed);
+            return fallback;
+        }
+        return value;
+    }
+
+    private URI httpUrl(String path) {
+        String value = text(path, "").trim();
+        try {
+            URI uri = new URI(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                errors.add(path + ": '" + value + "' must be an absolute http:// or https:// URL");
+            } else if (uri.getQuery() != null || uri.getFragment() != null) {
+                errors.add(path + ": '" + value + "' must not have a query or fragment");
+            }
+            return uri;
+        } catch (Exception e) {
+            errors.add(path + ": '" + value + "' is not a URL");
+            return URI.create("http://invalid");
+        }
+    }
+
+    private Optional<String> optionalMatching(String path, Pattern pattern, String what) {
+        Optional<String> value = optionalText(path);
+        value.filter(v -> !pattern.matcher(v).matches())
+                .ifPresent(v -> errors.add(path + ": '" + v + "' is not " + what));
+        return value;
+    }
+
+    private String redisUri(String value) {
+        if (!value.startsWith("redis://") && !value.startsWith("rediss://")
+                && !value.startsWith("redis-sentinel://") && !value.startsWith("redis-socket://")) {
+            errors.add("redis.uri: '" + redact(value) + "' must start with redis://, rediss://, redis-sentinel:// or redis-socket://");
+        }
+        return value;
+    }
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    private String countryCode(String path) {
+        String value = text(path, "ML").trim().toUpperCase(Locale.ROOT);
+        if (!value.matches("[A-Z]{2}")) {
+            errors.add(path + ": '" + value + "' is not a two-letter ISO country code");
+        }
+        return value;
+    }
+
+    private boolean validDataKey(String base64) {
+        try {
+            if (Base64.getDecoder().decode(base64.trim()).length == 32) {
+                return true;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below, without echoing the secret
+        }
+        errors.add(ConfigLoader.envName("data-key") + ": must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`)");
+        return false;
+    }
+
+    private Map<String, String> relaySecrets() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (String entry : text("relay.secrets", "").split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            String device = eq < 0 ? entry.trim() : entry.substring(0, eq).trim();
+            String secret = eq < 0 ? "" : entry.substring(eq + 1).trim();
+            if (!DEVICE_ID.matcher(device).matches() || secret.length() < 12) {
+                errors.add(ConfigLoader.envName("relay.secrets") + ": entry for device '" + device
+                        + "' must be device-id=secret with a secret of at least 12 characters");
+            } else {
+                secrets.put(device, secret);
+            }
+        }
+        return secrets;
+    }
+}

@@ -1,0 +1,173 @@
+package org.kunnafoni.app;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.kunnafoni.audience.PhoneProtector;
+import org.kunnafoni.channel.relay.RelayDevices;
+import org.kunnafoni.channel.relay.RelayWebhook;
+import org.kunnafoni.channel.twilio.TwilioSmsWebhook;
+import org.kunnafoni.intake.IntakeService;
+import org.kunnafoni.intake.ReplyBook;
+import org.kunnafoni.intake.Spool;
+import org.kunnafoni.intake.keyword.KeywordParser;
+import org.kunnafoni.intake.keyword.KeywordTable;
+import org.kunnafoni.intake.keyword.Replies;
+import org.kunnafoni.store.EmbeddedRedis;
+import org.kunnafoni.store.RedisAlertQueue;
+import org.kunnafoni.store.RedisConnector;
+import org.kunnafoni.store.RedisKeys;
+import org.kunnafoni.store.RedisSubscriberStore;
+import org.kunnafoni.web.HttpVerticle;
+import org.kunnafoni.web.OperationsRoutes;
+import org.kunnafoni.web.WebDependencies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A running gateway: Redis (embedded or configured), the spool, intake and the HTTP server. Built in one place
+ * so that tests, the {@code serve} command and benchmarks start exactly the same thing; closing it stops the
+ * parts in reverse order after draining in-flight requests.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final GatewayConfig config;
+    private int httpPort;
+    private String redisUri;
+
+    private Gateway(GatewayConfig config) {
+        this.config = config;
+    }
+
+    public static Gateway start(GatewayConfig config, InstantSource clock) throws Exception {
+        Gateway gateway = new Gateway(config);
+        try {
+            gateway.startParts(clock);
+            return gateway;
+        } catch (Exception e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The Redis the gateway uses (the embedded one's loopback address when none is configured). */
+    public String redisUri() {
+        return redisUri;
+    }
+
+    private void startParts(InstantSource clock) throws Exception {
+        Files.createDirectories(config.dataDir());
+        PhoneProtector phones = new PhoneProtector(DataKeys.resolve(config.secrets().dataKey(), config.dataDir()));
+        redisUri = startRedis();
+        RedisConnector redis = closeLater(new RedisConnector(redisUri, config.redis().commandTimeout()));
+        redis.tryConnect();
+        Spool spool = closeLater(new Spool(config.dataDir().resolve("spool")));
+        ScheduledExecutorService spoolThread = Executors.newSingleThreadScheduledExecutor(
+                r -> new Thread(r, "kunnafoni-spool"));
+        closeLater(() -> shutdown(spoolThread));
+
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IntakeService intake = new IntakeService(
+                new KeywordParser(KeywordTable.loadDefault()),
+                new ReplyBook(Replies.loadDefault(), config.intake().hotline(),
+                        config.intake().alertReply() == GatewayConfig.AlertReply.ACK),
+                phones, config.intake().defaultCountry(),
+                new RedisAlertQueue(redis, config.intake().dedupeTtl()),
+                new RedisSubscriberStore(redis, config.intake().dedupeTtl()),
+                spool, spoolThread, registry);
+        long replayMillis = config.spool().replayInterval().toMillis();
+        spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),
+                0, replayMillis, TimeUnit.MILLISECONDS);
+        registerStreamLength(redis, registry, spoolThread);
+
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        closeLater(() -> vertx.close().await(30, TimeUnit.SECONDS));
+        if (config.secrets().twilioAuthToken().isEmpty()) {
+            LOG.warn("no KUNNAFONI_TWILIO_AUTH_TOKEN: the Twilio webhook answers 403 until it is set");
+        }
+        WebDependencies web = new WebDependencies(
+                config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
+                new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake, clock, registry),
+                new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry),
+                new OperationsRoutes(redis, spool, intake, registry));
+        int instances = config.http().instances() > 0 ? config.http().instances()
+                : Runtime.getRuntime().availableProcessors();
+        String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()
+                .setInstances(instances)).await(30, TimeUnit.SECONDS);
+        closeLater(() -> vertx.undeploy(deployment).await(config.http().shutdownGrace().toMillis() + 5000,
+                TimeUnit.MILLISECONDS));
+        httpPort = config.http().port();
+        LOG.info("Kunnafoni gateway listening on {}:{} (public URL {})", config.http().host(), httpPort,
+                config.publicUrl());
+    }
+
+    private String startRedis() throws IOException {
+        Optional<String> uri = config.redis().uri();
+        if (uri.isPresent()) {
+            return uri.get();
+        }
+        EmbeddedRedis embedded = closeLater(EmbeddedRedis.start(config.dataDir(), config.redis().embeddedPort(),
+                config.redis().embeddedAppendfsync()));
+        return embedded.uri();
+    }
+
+    /** XLEN is polled off the request path; the gauge reads the last value. */
+    private static void registerStreamLength(RedisConnector redis, PrometheusMeterRegistry registry,
+                                             ScheduledExecutorService scheduler) {
+        AtomicLong length = new AtomicLong(-1);
+        Gauge.builder("kunnafoni.intake.stream.length", length::get).register(registry);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                length.set(redis.async().xlen(RedisKeys.INTAKE_STREAM).get(2, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                length.set(-1);
+            }
+        }, 0, 5, TimeUnit.SECONDS);
+    }
+
+    private <T extends AutoCloseable> T closeLater(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
+
+    private static void shutdown(ScheduledExecutorService executor) throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+}

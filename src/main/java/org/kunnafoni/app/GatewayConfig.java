@@ -1,0 +1,50 @@
+package org.kunnafoni.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The validated configuration of one gateway process (see config/gateway.yaml for every option). */
+public record GatewayConfig(
+        URI publicUrl,
+        Path dataDir,
+        Http http,
+        Redis redis,
+        Twilio twilio,
+        Intake intake,
+        Spool spool,
+        Secrets secrets) {
+
+    public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
+    }
+
+    public record Redis(Optional<String> uri, int embeddedPort, String embeddedAppendfsync, Duration commandTimeout) {
+        public boolean embedded() {
+            return uri.isEmpty();
+        }
+    }
+
+    public record Twilio(Optional<String> accountSid, Optional<String> messagingServiceSid, Optional<String> from,
+                         URI apiBaseUrl) {
+    }
+
+    public enum AlertReply { NONE, ACK }
+
+    public record Intake(Duration dedupeTtl, AlertReply alertReply, String defaultCountry, String hotline) {
+    }
+
+    public record Spool(Duration replayInterval) {
+    }
+
+    /** Values that only ever come from the environment. */
+    public record Secrets(Optional<String> twilioAuthToken, Optional<String> dataKey, Map<String, String> relaySecrets) {
+        @Override
+        public String toString() {
+            return "Secrets[twilioAuthToken=" + twilioAuthToken.map(t -> "***").orElse("none")
+                    + ", dataKey=" + dataKey.map(t -> "***").orElse("none")
+                    + ", relayDevices=" + relaySecrets.keySet() + "]";
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.kunnafoni.audience;
+
+/** What applying a {@link ConsentChange} did. */
+public sealed interface ConsentResult {
+    record Applied(SubscriberStatus status) implements ConsentResult {
+    }
+
+    /** The same provider message was applied before (a provider retry); nothing changed. */
+    record Duplicate() implements ConsentResult {
+    }
+}

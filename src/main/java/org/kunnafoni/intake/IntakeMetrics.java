@@ -1,0 +1,49 @@
+package org.kunnafoni.intake;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.function.LongSupplier;
+
+/** Intake counters exposed on /metrics; names and tags only, never numbers or message text. */
+final class IntakeMetrics {
+    private final MeterRegistry registry;
+    private final Counter stored;
+    private final Counter spooled;
+    private final Counter spoolFailures;
+    private final Counter duplicates;
+
+    IntakeMetrics(MeterRegistry registry, LongSupplier spoolDepth) {
+        this.registry = registry;
+        this.stored = registry.counter("kunnafoni.intake.alerts.stored");
+        this.spooled = registry.counter("kunnafoni.intake.spooled");
+        this.spoolFailures = registry.counter("kunnafoni.intake.spool.failures");
+        this.duplicates = registry.counter("kunnafoni.intake.duplicates");
+        Gauge.builder("kunnafoni.spool.depth", spoolDepth::getAsLong).register(registry);
+    }
+
+    void received(String channel) {
+        registry.counter("kunnafoni.intake.received", "channel", channel).increment();
+    }
+
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    void keyword(String command) {
+        registry.counter("kunnafoni.intake.keywords", "command", command).increment();
+    }
+
+    void stored() {
+        stored.increment();
+    }
+
+    void spooled() {
+        spooled.increment();
+    }
+
+    void spoolFailure() {
+        spoolFailures.increment();
+    }
+}

@@ -1,0 +1,167 @@
+package org.kunnafoni.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.kunnafoni.audience.ConsentChange;
+import org.kunnafoni.audience.ConsentResult;
+import org.kunnafoni.audience.PhoneNumbers;
+import org.kunnafoni.audience.PhoneProtector;
+import org.kunnafoni.audience.SubscriberRepository;
+import org.kunnafoni.channel.InboundMessage;
+import org.kunnafoni.intake.keyword.KeywordCommand;
+import org.kunnafoni.intake.keyword.KeywordParser;
+import org.kunnafoni.triage.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The one path every inbound message takes, whatever its channel: keyword commands change consent and get a
+ * reply; everything else is an alert, appended durably to the intake stream before the caller acknowledges it.
+ * While Redis cannot take writes (or older spooled messages still wait), messages go to the fsynced local
+ * spool instead, so what was acknowledged is never lost and arrives in order.
+ */
+public final class IntakeService {
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+    private final KeywordParser keywords;
+    private final ReplyBook replies;
+    private final PhoneProtector phones;
+    private final String defaultCountry;
+    private final AlertQueue queue;
+    private final SubscriberRepository subscribers;
+    private final Spool spool;
+    private final Executor spoolWriter;
+    private final IntakeMetrics metrics;
+    private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
+
+    public IntakeService(KeywordParser keywords, ReplyBook replies, PhoneProtector phones, String defaultCountry,
+                         AlertQueue queue, SubscriberRepository subscribers, Spool spool, Executor spoolWriter,
+                         MeterRegistry registry) {
+        this.keywords = keywords;
+        this.replies = replies;
+        this.phones = phones;
+        this.defaultCountry = defaultCountry;
+        this.queue = queue;
+        this.subscribers = subscribers;
+        this.spool = spool;
+        this.spoolWriter = spoolWriter;
+        this.metrics = new IntakeMetrics(registry, spool::depth);
+    }
+
+    /** Takes one message; the returned stage completes only once the message is durable (or was a duplicate). */
+    public CompletionStage<IntakeOutcome> accept(InboundMessage message) {
+        metrics.received(message.channel());
+        KeywordCommand command = keywords.parse(message.body());
+        if (command instanceof KeywordCommand.Help help) {
+            metrics.keyword("help");
+            return CompletableFuture.completedFuture(
+                    new IntakeOutcome.CommandHandled("help", replies.forCommand(help)));
+        }
+        if (storeAvailable.get() && spool.depth() == 0) {
+            return store(message, command).exceptionallyCompose(error -> {
+                storeAvailable.set(false);
+                LOG.warn("Redis write failed ({}); spooling message {}", rootMessage(error), message.providerId());
+                return spool(message, command);
+            });
+        }
+        return spool(message, command);
+    }
+
+    /** Stores a message in Redis; used directly and by spool replay (duplicates are harmless). */
+    public CompletionStage<IntakeOutcome> store(InboundMessage message) {
+        return store(message, keywords.parse(message.body()));
+    }
+
+    /** Called when Redis answers again and the spool has been drained. */
+    public void markStoreAvailable() {
+        storeAvailable.set(true);
+    }
+
+    public boolean storeAvailable() {
+        return storeAvailable.get();
+    }
+
+    private CompletionStage<IntakeOutcome> store(InboundMessage message, KeywordCommand command) {
+        String identity = PhoneNumbers.identity(message.from(), defaultCountry);
+        String reporter = phones.pseudonym(identity);
+        CompletionStage<IntakeOutcome> stored;
+        try {
+            if (command instanceof KeywordCommand.OptOut optOut) {
+                stored = applyConsent(consent(message, identity, reporter, ConsentChange.Action.OPT_OUT,
+                        Optional.empty(), Optional.empty(), optOut.keyword()), command);
+            } else if (command instanceof KeywordCommand.OptIn optIn) {
+                stored = applyConsent(consent(message, identity, reporter, ConsentChange.Action.OPT_IN,
+                        optIn.region(), optIn.language().or(() -> Optional.of(optIn.replyLanguage())),
+                        optIn.keyword()), command);
+            } else {
+                stored = queue.append(new Alert(message, reporter, phones.encrypt(identity))).thenApply(this::alertOutcome);
+            }
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        return stored;
+    }
+
+    private ConsentChange consent(InboundMessage m, String identity, String reporter, ConsentChange.Action action,
+                                  Optional<String> region, Optional<Language> language,
+                                  String keyword) {
+        return new ConsentChange(reporter, phones.encrypt(identity), action, region, language, m.channel(),
+                m.dedupeId(), keyword, m.receivedAt());
+    }
+
+    private CompletionStage<IntakeOutcome> applyConsent(ConsentChange change, KeywordCommand command) {
+        return subscribers.apply(change).thenApply(result -> {
+            if (result instanceof ConsentResult.Duplicate) {
+                metrics.duplicate();
+                return new IntakeOutcome.Duplicate();
+            }
+            return commandOutcome(command);
+        });
+    }
+
+    private IntakeOutcome alertOutcome(AlertQueue.EnqueueResult result) {
+        if (result instanceof AlertQueue.EnqueueResult.Enqueued enqueued) {
+            metrics.stored();
+            return new IntakeOutcome.AlertStored(enqueued.entryId(), replies.forAlert(Language.FRA));
+        }
+        metrics.duplicate();
+        return new IntakeOutcome.Duplicate();
+    }
+
+    /** The outcome once a message is durable: a handled consent command, or a spooled alert. */
+    private IntakeOutcome commandOutcome(KeywordCommand command) {
+        String name = command instanceof KeywordCommand.OptOut ? "opt_out"
+                : command instanceof KeywordCommand.OptIn ? "opt_in" : null;
+        if (name == null) {
+            return new IntakeOutcome.AlertSpooled(replies.forAlert(Language.FRA));
+        }
+        metrics.keyword(name);
+        return new IntakeOutcome.CommandHandled(name, replies.forCommand(command));
+    }
+
+    private CompletionStage<IntakeOutcome> spool(InboundMessage message, KeywordCommand command) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                spool.append(message);
+            } catch (java.io.IOException e) {
+                metrics.spoolFailure();
+                throw new java.io.UncheckedIOException("the spool cannot store the message", e);
+            }
+            metrics.spooled();
+            return commandOutcome(command);
+        }, spoolWriter);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

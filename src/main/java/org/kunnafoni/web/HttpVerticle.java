@@ -1,0 +1,57 @@
+package org.kunnafoni.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.kunnafoni.channel.relay.RelayWebhook;
+import org.kunnafoni.channel.twilio.TwilioSmsWebhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One HTTP event loop: the channel webhooks and the operations endpoints. Several instances share the port.
+ * Bodies are read into memory only up to the configured limit (413 above it); errors never carry stack traces.
+ */
+public final class HttpVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+
+    private final WebDependencies deps;
+    private HttpServer server;
+
+    public HttpVerticle(WebDependencies deps) {
+        this.deps = deps;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        BodyHandler forms = BodyHandler.create(false).setBodyLimit(deps.bodyLimit());
+        router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
+        router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());
+        deps.operations().mount(router);
+        router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("not found\n"));
+        router.route().failureHandler(ErrorAnswers::answer);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(deps.host())
+                .setPort(deps.port())
+                .setCompressionSupported(false)
+                .setMaxFormAttributeSize(deps.bodyLimit());
+        return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (server == null) {
+            return Future.succeededFuture();
+        }
+        Duration grace = deps.shutdownGrace();
+        LOG.debug("draining HTTP requests for up to {}", grace);
+        return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

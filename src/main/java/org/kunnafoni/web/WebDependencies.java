@@ -1,0 +1,17 @@
+package org.kunnafoni.web;
+
+import org.kunnafoni.channel.relay.RelayWebhook;
+import org.kunnafoni.channel.twilio.TwilioSmsWebhook;
+
+import java.time.Duration;
+
+/** What the HTTP layer needs, built once by the application wiring and shared by every HTTP verticle. */
+public record WebDependencies(
+        String host,
+        int port,
+        int bodyLimit,
+        Duration shutdownGrace,
+        TwilioSmsWebhook twilio,
+        RelayWebhook relay,
+        OperationsRoutes operations) {
+}

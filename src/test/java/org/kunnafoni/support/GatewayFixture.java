@@ -1,0 +1,117 @@
+package org.kunnafoni.support;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.kunnafoni.app.ConfigLoader;
+import org.kunnafoni.app.Gateway;
+import org.kunnafoni.app.GatewayConfig;
+import org.kunnafoni.store.RedisKeys;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A real gateway in this JVM: embedded Redis in a temporary data folder, a free HTTP port, test secrets. */
+public final class GatewayFixture implements AutoCloseable {
+    public static final String AUTH_TOKEN = "test-auth-token-0123456789";
+    public static final String RELAY_DEVICE = "phone-gao-1";
+    public static final String RELAY_SECRET = "relay-secret-gao-0001";
+
+    private final Gateway gateway;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> redisConnection;
+
+    public GatewayFixture(Path dataDir, Map<String, String> extraEnv, InstantSource clock) throws Exception {
+        this.port = FreePorts.next();
+        Map<String, String> env = new HashMap<>();
+        env.put("KUNNAFONI_HTTP_PORT", Integer.toString(port));
+        env.put("KUNNAFONI_PUBLIC_URL", "https://gateway.example.org");
+        env.put("KUNNAFONI_DATA_DIR", dataDir.toString());
+        env.put("KUNNAFONI_TWILIO_AUTH_TOKEN", AUTH_TOKEN);
+        env.put("KUNNAFONI_RELAY_SECRETS", RELAY_DEVICE + "=" + RELAY_SECRET);
+        env.put("KUNNAFONI_HTTP_INSTANCES", "1");
+        env.put("KUNNAFONI_SPOOL_REPLAY_INTERVAL", "100ms");
+        env.put("KUNNAFONI_REDIS_COMMAND_TIMEOUT", "1s");
+        env.putAll(extraEnv);
+        GatewayConfig config = ConfigLoader.load(Path.of("config/gateway.yaml"), env);
+        this.gateway = Gateway.start(config, clock);
+        this.redisClient = RedisClient.create(gateway.redisUri());
+        this.redisConnection = redisClient.connect();
+    }
+
+    public static GatewayFixture start(Path dataDir) throws Exception {
+        return new GatewayFixture(dataDir, Map.of(), InstantSource.system());
+    }
+
+    public String publicUrl(String path) {
+        return "https://gateway.example.org" + path;
+    }
+
+    public HttpResponse<String> postTwilio(Map<String, String> params) throws IOException, InterruptedException {
+        String signature = TwilioSigner.sign(AUTH_TOKEN, publicUrl("/channels/twilio/sms"), params);
+        return postForm("/channels/twilio/sms", params, Map.of("X-Twilio-Signature", signature));
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> params, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Forms.encode(params)));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static Map<String, String> twilioSms(String sid, String from, String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", sid);
+        params.put("SmsSid", sid);
+        params.put("AccountSid", "AC00000000000000000000000000000000");
+        params.put("From", from);
+        params.put("To", "+15005550006");
+        params.put("Body", body);
+        params.put("NumMedia", "0");
+        params.put("NumSegments", "1");
+        params.put("SmsStatus", "received");
+        params.put("ApiVersion", "2010-04-01");
+        params.put("FromCity", "");
+        params.put("FromCountry", "ML");
+        return params;
+    }
+
+    public RedisCommands<String, String> redis() {
+        return redisConnection.sync();
+    }
+
+    public List<StreamMessage<String, String>> intakeEntries() {
+        return redis().xrange(RedisKeys.INTAKE_STREAM, io.lettuce.core.Range.create("-", "+"));
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        redisConnection.close();
+        redisClient.shutdown();
+        gateway.close();
+    }
+}
