@@ -43,6 +43,8 @@ class PlaceMatcherTest {
             "attaque a Mobti|Mopti|mopti|cercle|false",
             "Segu: enfant perdu|Ségou|segou|cercle|false",
             "attaque à Menaka|Ménaka|menaka|cercle|false",
+            "هجوم في تمبكتو|Tombouctou|tombouctou|region|false",
+            "أطفال مخطوفون في كيدال|Kidal|kidal|region|false",
             // multi-word and hyphen forms
             "enlèvement à Tin-Essako|Tin-Essako|kidal|cercle|false",
             "enlèvement à Tin Essako|Tin-Essako|kidal|cercle|false",
