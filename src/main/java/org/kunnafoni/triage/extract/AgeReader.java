@@ -20,11 +20,10 @@ final class AgeReader {
             age[i] = childNumber(hits, i) && (beforeUnit(hits, i) || afterPrefix(hits, i));
         }
         for (int i = hits.size() - 1; i >= 0; i--) {
-            int joiner = Neighbours.after(hits, i);
-            int next = Neighbours.after(hits, joiner);
-            if (!age[i] && childNumber(hits, i) && Neighbours.is(hits, joiner, CueKind.AGE_JOINER) && next >= 0 && age[next]) {
-                age[i] = true;
-            }
+            age[i] |= childNumber(hits, i) && joinedAge(hits, age, i, Neighbours.after(hits, i), +1);
+        }
+        for (int i = 0; i < hits.size(); i++) {
+            age[i] |= childNumber(hits, i) && joinedAge(hits, age, i, Neighbours.before(hits, i), -1);
         }
         List<Integer> ages = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
@@ -35,6 +34,15 @@ final class AgeReader {
             }
         }
         return ages;
+    }
+
+    // "12 et 14 ans" (age follows the joiner) and "aged 12 and 14" (age precedes it)
+    private static boolean joinedAge(List<Hit> hits, boolean[] age, int i, int joiner, int direction) {
+        if (!Neighbours.is(hits, joiner, CueKind.AGE_JOINER)) {
+            return false;
+        }
+        int other = direction > 0 ? Neighbours.after(hits, joiner) : Neighbours.before(hits, joiner);
+        return other >= 0 && age[other];
     }
 
     private static boolean childNumber(List<Hit> hits, int i) {

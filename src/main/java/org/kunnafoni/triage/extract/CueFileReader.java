@@ -141,7 +141,12 @@ final class CueFileReader {
         if (!node.isArray()) {
             throw fail(section + " must be a list");
         }
-        node.forEach(item -> sink.accept(item.asText()));
+        node.forEach(item -> {
+            if (!item.isTextual()) {
+                throw fail(section + ": '" + item.asText() + "' is not text; quote it (YAML reads no/yes/on as booleans)");
+            }
+            sink.accept(item.asText());
+        });
     }
 
     private int number(JsonNode value, String phrase) {
