@@ -36,13 +36,12 @@ final class AgeReader {
         return ages;
     }
 
-    // "12 et 14 ans" (age follows the joiner) and "aged 12 and 14" (age precedes it)
-    private static boolean joinedAge(List<Hit> hits, boolean[] age, int i, int joiner, int direction) {
-        if (!Neighbours.is(hits, joiner, CueKind.AGE_JOINER)) {
-            return false;
+    // "12 et 14 ans", "12, 13 et 15 ans" (the age follows) and "aged 12 and 14" (the age precedes)
+    private static boolean joinedAge(List<Hit> hits, boolean[] age, int i, int next, int direction) {
+        if (Neighbours.is(hits, next, CueKind.AGE_JOINER)) {
+            next = direction > 0 ? Neighbours.after(hits, next) : Neighbours.before(hits, next);
         }
-        int other = direction > 0 ? Neighbours.after(hits, joiner) : Neighbours.before(hits, joiner);
-        return other >= 0 && age[other];
+        return next >= 0 && age[next] && hits.get(next).has(CueKind.NUMBER);
     }
 
     private static boolean childNumber(List<Hit> hits, int i) {

@@ -19,6 +19,8 @@ class ExtractorAgeTest {
             "enfant 12ans blessé|12",
             "âgée de 13 ans|13",
             "deux filles de 12 et 14 ans|12 14",
+            "quatre filles de 12, 13 et 15 ans|12 13 15",
+            "children aged 8, 9 and 11|8 9 11",
             "des enfants de 10 à 15 ans|10 15",
             "un garçon de douze ans|12",
             "il y a 2 ans les enfants|''",
