@@ -78,7 +78,7 @@ final class ChildReader {
         }
         int after = Neighbours.after(hits, i);
         if (Neighbours.is(hits, after, CueKind.NUMBER) && hits.get(after).cue(CueKind.NUMBER).numberAfterNoun()
-                && !unitFollows(hits, after)) {
+                && hits.get(after).clause() == hits.get(i).clause() && !unitFollows(hits, after)) {
             return hits.get(after).cue(CueKind.NUMBER).number();
         }
         return 0;

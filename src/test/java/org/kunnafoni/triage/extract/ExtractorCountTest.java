@@ -53,6 +53,9 @@ class ExtractorCountTest {
             "والأطفال في خطر|-|false|UNKNOWN",
             // numbers that are not counts
             "enfant de 12 ans|-|false|UNKNOWN",
+            "a girl, 11, was taken|-|false|FEMALE",
+            "they took 3 of our children|3|true|UNKNOWN",
+            "ils ont pris 4 de nos enfants|4|true|UNKNOWN",
             "appelez le 76123456 pour l'enfant|-|false|UNKNOWN",
     })
     void countsChildren(String text, Integer children, boolean several, Sex sex) {
