@@ -15,6 +15,7 @@ class ExtractorCountTest {
             "trois enfants ont disparu près du puits|3|true|UNKNOWN",
             "deux filles enlevées sur la route de Douentza|2|true|FEMALE",
             "un garçon blessé par balle|1|false|MALE",
+            "mon fils a disparu|-|false|MALE",
             "Deux filles et trois garçons blessés|5|true|MIXED",
             "12 enfants dont 4 filles emmenés par les assaillants|12|true|FEMALE",
             "une dizaine d'enfants ont été vus avec les combattants|10|true|UNKNOWN",

@@ -30,6 +30,7 @@ class ExtractorSignsTest {
             "la fille saigne beaucoup|false|false|true",
             "il a besoin de soins|false|false|true",
             "l'enfant a été hospitalisé|false|false|true",
+            "un a le bras cassé|false|false|true",
             "the boy is bleeding|false|false|true",
             "two children injured|false|false|true",
             "denmisɛn joginna|false|false|true",

@@ -62,6 +62,8 @@ class ExtractorTimeTest {
             "maintenant ils sont partis|TODAY|false",
             "les hommes armés sont partis ce matin|TODAY|false",
             "ils ne sont pas encore là|UNKNOWN|false",
+            "c'est encore la même chose|UNKNOWN|false",
+            "les enfants étaient en cours quand ils sont venus|UNKNOWN|false",
     })
     void readsTime(String text, TimeCue time, boolean ongoing) {
         Extraction x = EXTRACTOR.extract(text);
