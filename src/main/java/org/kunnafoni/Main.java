@@ -1,6 +1,8 @@
 package org.kunnafoni;
 
+import org.kunnafoni.cli.EvalLangidCommand;
 import org.kunnafoni.cli.ServeCommand;
+import org.kunnafoni.cli.TrainLangidCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "SMS and radio community alerting gateway for child protection.",
         subcommands = {
                 ServeCommand.class,
+                TrainLangidCommand.class,
+                EvalLangidCommand.class,
         })
 public final class Main implements Runnable {
 
