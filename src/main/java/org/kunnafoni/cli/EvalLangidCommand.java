@@ -6,6 +6,7 @@ import org.kunnafoni.cli.langid.FrancBench;
 import org.kunnafoni.cli.langid.HeldOutSnippet;
 import org.kunnafoni.triage.Language;
 import org.kunnafoni.triage.language.LanguageIdentifier;
+import org.kunnafoni.triage.language.SmsVariants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,31 +47,57 @@ public final class EvalLangidCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "Print every snippet we get wrong, with our reasons.")
     boolean printErrors;
 
+    @Option(names = "--min-margin", description = "Try another evidence threshold (nats per n-gram) instead of the default.")
+    Double minMargin;
+
     @Option(names = "--out", defaultValue = "target/bench/langid.json", description = "Report (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         List<HeldOutSnippet> snippets = HeldOutSnippet.readTsv(heldOut);
-        LanguageIdentifier identifier = loadIdentifier();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        LanguageIdentifier identifier = withThreshold(loadIdentifier());
+        double perSecond = throughput(identifier, snippets);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("snippets", snippets.size());
+        report.put("ours_messages_per_second", Math.round(perSecond));
+        System.out.println("== held-out snippets as written");
+        report.put("cells", compare(identifier, snippets, heldOut));
+        // The same snippets as typed on a phone: accents and special letters dropped, abbreviations.
+        List<HeldOutSnippet> sms = new ArrayList<>();
+        snippets.forEach(s -> sms.add(LanguageIdentifier.scriptLanguage(s.text()).isPresent() ? s
+                : new HeldOutSnippet(s.language(), s.length(), SmsVariants.smsStyle(s.language(), s.text()))));
+        Path smsFile = out.toAbsolutePath().getParent().resolve("langid-sms.tsv");
+        HeldOutSnippet.writeTsv(smsFile, sms);
+        System.out.println("== the same snippets in SMS spelling");
+        report.put("sms_cells", compare(identifier, sms, smsFile));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+        System.out.printf("ours: %.0f messages/s on one thread; report in %s%n", perSecond, out);
+        return 0;
+    }
+
+    private List<Map<String, Object>> compare(LanguageIdentifier identifier, List<HeldOutSnippet> snippets, Path tsv)
+            throws IOException, InterruptedException {
         List<Language> ours = new ArrayList<>(snippets.size());
         snippets.forEach(s -> ours.add(identifier.identify(s.text(), Optional.empty()).language()));
         if (printErrors) {
             printErrors(identifier, snippets, ours);
         }
-        double perSecond = throughput(identifier, snippets);
-        List<Language> franc = noFranc ? List.of() : new FrancBench(francSource, francDir).run(heldOut);
+        List<Language> franc = noFranc ? List.of() : new FrancBench(francSource, francDir).run(tsv);
         if (!noFranc && franc.size() != snippets.size()) {
             throw new IllegalStateException("franc answered " + franc.size() + " of " + snippets.size() + " snippets");
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("snippets", snippets.size());
-        report.put("ours_messages_per_second", Math.round(perSecond));
-        report.put("cells", table(snippets, ours, franc));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
-        System.out.printf("ours: %.0f messages/s on one thread; report in %s%n", perSecond, out);
-        return 0;
+        return table(snippets, ours, franc);
+    }
+
+    private LanguageIdentifier withThreshold(LanguageIdentifier identifier) {
+        if (minMargin == null) {
+            return identifier;
+        }
+        LanguageIdentifier.Settings d = LanguageIdentifier.Settings.DEFAULT;
+        return identifier.withSettings(new LanguageIdentifier.Settings(d.minLetters(), minMargin,
+                d.minEvidence(), d.wordMargin(), d.codeSwitchVotes(), d.codeSwitchShare()));
     }
 
     private LanguageIdentifier loadIdentifier() throws IOException {

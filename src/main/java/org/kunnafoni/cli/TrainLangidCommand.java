@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,9 +133,7 @@ public final class TrainLangidCommand implements Callable<Integer> {
     }
 
     private void writeHeldOut(List<HeldOutSnippet> chosen) throws IOException {
-        StringBuilder tsv = new StringBuilder(HeldOutSnippet.HEADER).append('\n');
-        chosen.forEach(s -> tsv.append(s.toTsv()).append('\n'));
         Files.createDirectories(heldOut.toAbsolutePath().getParent());
-        Files.writeString(heldOut, tsv, StandardCharsets.UTF_8);
+        HeldOutSnippet.writeTsv(heldOut, chosen);
     }
 }

@@ -42,6 +42,12 @@ public record HeldOutSnippet(Language language, int length, String text) {
         return language.code() + "\t" + length + "\t" + text.replace('\t', ' ');
     }
 
+    public static void writeTsv(Path file, List<HeldOutSnippet> snippets) throws IOException {
+        StringBuilder tsv = new StringBuilder(HEADER).append('\n');
+        snippets.forEach(s -> tsv.append(s.toTsv()).append('\n'));
+        Files.writeString(file, tsv, StandardCharsets.UTF_8);
+    }
+
     public static List<HeldOutSnippet> readTsv(Path file) throws IOException {
         List<HeldOutSnippet> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

@@ -56,15 +56,20 @@ public final class NgramTrainer {
 
     /**
      * Writes the model: additive smoothing {@code alpha} per order, n-grams seen fewer than {@code minCount}
-     * times in every language left to the floor (they are mostly names and numbers).
+     * times in every language left to the floor (they are mostly names and numbers). Counts are scaled so
+     * every language has the same total per order (the geometric mean): with raw counts a small corpus
+     * (Songhay) would have a much higher floor and win every text full of unseen words, such as French loans.
      */
     public Summary write(OutputStream out, double alpha, int minCount, float step) throws IOException {
         int[] vocabulary = new int[maxOrder];
         counts.keySet().forEach(g -> vocabulary[g.length() - 1]++);
+        double[][] scale = new double[maxOrder][languages.size()];
         float[][] floors = new float[maxOrder][languages.size()];
         for (int n = 0; n < maxOrder; n++) {
+            double common = geometricMean(totals[n]);
             for (int l = 0; l < languages.size(); l++) {
-                floors[n][l] = (float) Math.log(alpha / (totals[n][l] + alpha * vocabulary[n]));
+                scale[n][l] = common / Math.max(1, totals[n][l]);
+                floors[n][l] = (float) Math.log(alpha / (common + alpha * vocabulary[n]));
             }
         }
         Map<String, float[]> lifts = new LinkedHashMap<>();
@@ -78,13 +83,22 @@ public final class NgramTrainer {
                 continue;
             }
             float[] lift = new float[c.length];
+            double[] orderScale = scale[entry.getKey().length() - 1];
             for (int l = 0; l < c.length; l++) {
-                lift[l] = (float) Math.log((c[l] + alpha) / alpha);
+                lift[l] = (float) Math.log((c[l] * orderScale[l] + alpha) / alpha);
             }
             lifts.put(entry.getKey(), lift);
         }
         NgramModel.write(out, languages, floors, step, lifts);
         return new Summary(counts.size(), lifts.size());
+    }
+
+    private static double geometricMean(long[] values) {
+        double logSum = 0;
+        for (long v : values) {
+            logSum += Math.log(Math.max(1, v));
+        }
+        return Math.exp(logSum / values.length);
     }
 
     /** How many distinct n-grams were counted and how many the model keeps. */

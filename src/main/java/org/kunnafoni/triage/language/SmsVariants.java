@@ -48,6 +48,19 @@ public final class SmsVariants {
         return new ArrayList<>(out);
     }
 
+    /**
+     * One typical phone spelling of a text, for evaluation: special letters and accents dropped, and French or
+     * English abbreviations used.
+     */
+    public static String smsStyle(Language language, String raw) {
+        String plain = plainLetters(TextNormalizer.fold(raw.replace("š", "ch")));
+        return switch (language) {
+            case FRA -> abbreviate(plain, FRENCH);
+            case ENG -> abbreviate(plain, ENGLISH);
+            default -> plain;
+        };
+    }
+
     // Letters with no key on a French phone keyboard, spelled as writers do without them.
     static String plainLetters(String folded) {
         return folded.replace('ɓ', 'b').replace('ɗ', 'd').replace('ƴ', 'y').replace('ǝ', 'e').replace('ə', 'e')
