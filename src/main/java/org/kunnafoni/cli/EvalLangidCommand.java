@@ -97,7 +97,7 @@ public final class EvalLangidCommand implements Callable<Integer> {
         }
         LanguageIdentifier.Settings d = LanguageIdentifier.Settings.DEFAULT;
         return identifier.withSettings(new LanguageIdentifier.Settings(d.minLetters(), minMargin,
-                d.minEvidence(), d.wordMargin(), d.codeSwitchVotes(), d.codeSwitchShare()));
+                d.shortLetters(), d.shortEvidence(), d.wordMargin(), d.codeSwitchVotes(), d.codeSwitchShare()));
     }
 
     private LanguageIdentifier loadIdentifier() throws IOException {

@@ -28,16 +28,17 @@ public final class LanguageIdentifier {
      *
      * @param minLetters       fewer Latin letters than this is never enough evidence
      * @param minMargin        the best language must lead the second by this many nats per n-gram…
-     * @param minEvidence      …and by this many nats in all (a 3-letter text has a dozen n-grams: a high
-     *                         per-n-gram margin there is still little evidence)
+     * @param shortLetters     texts with fewer letters than this are short…
+     * @param shortEvidence    …and their best language must also lead by this many nats in all (a 3-letter
+     *                         text has a dozen n-grams: a high per-n-gram margin there is still little evidence)
      * @param wordMargin       a word "votes" for a language when it leads by this many nats per n-gram
      * @param codeSwitchVotes  words voting for one local language that make a French/English-looking text
      *                         code-switched (Bambara with French words is Bambara)…
      * @param codeSwitchShare  …when they are also at least this share of the words voting French/English
      */
-    public record Settings(int minLetters, double minMargin, double minEvidence, double wordMargin,
-                           int codeSwitchVotes, double codeSwitchShare) {
-        public static final Settings DEFAULT = new Settings(3, 0.03, 6.0, 0.6, 3, 0.5);
+    public record Settings(int minLetters, double minMargin, int shortLetters, double shortEvidence,
+                           double wordMargin, int codeSwitchVotes, double codeSwitchShare) {
+        public static final Settings DEFAULT = new Settings(3, 0.03, 10, 6.0, 0.6, 3, 0.5);
     }
 
     LanguageIdentifier(NgramModel model, Settings settings) {
@@ -86,10 +87,10 @@ public final class LanguageIdentifier {
         if (letterCount < settings.minLetters()) {
             return fallback(knownLanguage, "only " + letterCount + " letters");
         }
-        return fromModel(letters, knownLanguage);
+        return fromModel(letters, letterCount < settings.shortLetters(), knownLanguage);
     }
 
-    private LanguageGuess fromModel(String letters, Optional<Language> knownLanguage) {
+    private LanguageGuess fromModel(String letters, boolean shortText, Optional<Language> knownLanguage) {
         int width = languages.length;
         double[] total = new double[width];
         double[] word = new double[width];
@@ -123,7 +124,7 @@ public final class LanguageIdentifier {
             reasons.add("code-switching: " + votes[switched] + " words read as " + languages[switched].code());
             return new LanguageGuess(languages[switched], confidence(total, switched, grams), LanguageGuess.MODEL, reasons);
         }
-        if (margin < settings.minMargin() || margin * grams < settings.minEvidence()) {
+        if (margin < settings.minMargin() || shortText && margin * grams < settings.shortEvidence()) {
             reasons.add(0, "weak evidence: " + languages[best].code() + " and " + languages[second].code() + " nearly tied");
             return fallback(knownLanguage, reasons);
         }
