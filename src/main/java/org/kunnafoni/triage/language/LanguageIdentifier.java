@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,7 +91,11 @@ public final class LanguageIdentifier {
         return fromModel(letters, letterCount < settings.shortLetters(), knownLanguage);
     }
 
-    private LanguageGuess fromModel(String letters, boolean shortText, Optional<Language> knownLanguage) {
+    /** Summed log-likelihood per language, per-language votes of clearly decided words, n-grams scored. */
+    private record Evidence(double[] total, int[] votes, int grams) {
+    }
+
+    private Evidence scan(String letters) {
         int width = languages.length;
         double[] total = new double[width];
         double[] word = new double[width];
@@ -101,18 +106,27 @@ public final class LanguageIdentifier {
             if (letters.charAt(i) != ' ') {
                 continue;
             }
-            java.util.Arrays.fill(word, 0);
+            Arrays.fill(word, 0);
             int n = model.scoreWord(letters, start, i + 1, word);
             grams += n;
             for (int l = 0; l < width; l++) {
                 total[l] += word[l];
             }
             int best = best(word, -1);
-            if (i - start > 2 && (word[best] - word[best(word, best)]) / n >= settings.wordMargin()) {
+            boolean twoLettersOrMore = i - start > 2;
+            if (twoLettersOrMore && (word[best] - word[best(word, best)]) / n >= settings.wordMargin()) {
                 votes[best]++;
             }
             start = i;
         }
+        return new Evidence(total, votes, grams);
+    }
+
+    private LanguageGuess fromModel(String letters, boolean shortText, Optional<Language> knownLanguage) {
+        Evidence evidence = scan(letters);
+        double[] total = evidence.total();
+        int[] votes = evidence.votes();
+        int grams = evidence.grams();
         int best = best(total, -1);
         int second = best(total, best);
         double margin = (total[best] - total[second]) / grams;
