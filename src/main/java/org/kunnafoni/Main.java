@@ -1,7 +1,9 @@
 package org.kunnafoni;
 
 import org.kunnafoni.cli.SegmentsCommand;
+import org.kunnafoni.cli.EvalLangidCommand;
 import org.kunnafoni.cli.ServeCommand;
+import org.kunnafoni.cli.TrainLangidCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class,
                 SegmentsCommand.class,
+                TrainLangidCommand.class,
+                EvalLangidCommand.class,
         })
 public final class Main implements Runnable {
 
