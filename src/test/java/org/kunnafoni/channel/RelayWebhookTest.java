@@ -33,17 +33,6 @@ class RelayWebhookTest {
         gateway.close();
     }
 
-    static Map<String, String> relayPost(String messageId, String from, String message) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("from", from);
-        form.put("message", message);
-        form.put("message_id", messageId);
-        form.put("sent_to", "+22370000000");
-        form.put("secret", GatewayFixture.RELAY_SECRET);
-        form.put("device_id", GatewayFixture.RELAY_DEVICE);
-        form.put("sent_timestamp", "1764388800000");
-        return form;
-    }
 
     private static long entriesFor(String id) {
         return gateway.intakeEntries().stream().filter(e -> id.equals(e.getBody().get("provider_id"))).count();
@@ -53,7 +42,7 @@ class RelayWebhookTest {
     void storesRelayedSmsAndAnswersSuccess() throws Exception {
         String id = UUID.randomUUID().toString();
         HttpResponse<String> response = gateway.postForm("/channels/relay",
-                relayPost(id, "76123456", "Ɲɛnɛ: denmisɛnw minɛna Ansongo"), Map.of());
+                GatewayFixture.relayPost(id, "76123456", "Ɲɛnɛ: denmisɛnw minɛna Ansongo"), Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject payload = new JsonObject(response.body()).getJsonObject("payload");
         assertThat(payload.getBoolean("success")).isTrue();
@@ -70,8 +59,8 @@ class RelayWebhookTest {
     void localAndInternationalFormsOfOneNumberAreOneReporter() throws Exception {
         String local = UUID.randomUUID().toString();
         String international = UUID.randomUUID().toString();
-        gateway.postForm("/channels/relay", relayPost(local, "76 12 34 99", "a"), Map.of());
-        gateway.postForm("/channels/relay", relayPost(international, "+22376123499", "b"), Map.of());
+        gateway.postForm("/channels/relay", GatewayFixture.relayPost(local, "76 12 34 99", "a"), Map.of());
+        gateway.postForm("/channels/relay", GatewayFixture.relayPost(international, "+22376123499", "b"), Map.of());
         String first = gateway.intakeEntries().stream().filter(e -> local.equals(e.getBody().get("provider_id")))
                 .findFirst().orElseThrow().getBody().get("reporter");
         String second = gateway.intakeEntries().stream().filter(e -> international.equals(e.getBody().get("provider_id")))
@@ -82,7 +71,7 @@ class RelayWebhookTest {
     @Test
     void duplicatePostFromThePhoneIsStoredOnce() throws Exception {
         String id = UUID.randomUUID().toString();
-        Map<String, String> form = relayPost(id, "76123456", "alerte");
+        Map<String, String> form = GatewayFixture.relayPost(id, "76123456", "alerte");
         assertThat(gateway.postForm("/channels/relay", form, Map.of()).statusCode()).isEqualTo(200);
         assertThat(gateway.postForm("/channels/relay", form, Map.of()).statusCode()).isEqualTo(200);
         assertThat(entriesFor(id)).isEqualTo(1);
@@ -91,12 +80,12 @@ class RelayWebhookTest {
     @Test
     void wrongSecretOrUnknownDeviceIsRefused() throws Exception {
         String id = UUID.randomUUID().toString();
-        Map<String, String> wrongSecret = relayPost(id, "76123456", "alerte");
+        Map<String, String> wrongSecret = GatewayFixture.relayPost(id, "76123456", "alerte");
         wrongSecret.put("secret", "not-the-secret-at-all");
         HttpResponse<String> response = gateway.postForm("/channels/relay", wrongSecret, Map.of());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(new JsonObject(response.body()).getJsonObject("payload").getBoolean("success")).isFalse();
-        Map<String, String> unknownDevice = relayPost(id, "76123456", "alerte");
+        Map<String, String> unknownDevice = GatewayFixture.relayPost(id, "76123456", "alerte");
         unknownDevice.put("device_id", "someone-else");
         assertThat(gateway.postForm("/channels/relay", unknownDevice, Map.of()).statusCode()).isEqualTo(403);
         assertThat(entriesFor(id)).isZero();
@@ -106,7 +95,7 @@ class RelayWebhookTest {
     @ValueSource(strings = {"from", "message", "message_id", "secret", "device_id"})
     void missingFieldsAreRefused(String field) throws Exception {
         String id = UUID.randomUUID().toString();
-        Map<String, String> form = relayPost(id, "76123456", "alerte");
+        Map<String, String> form = GatewayFixture.relayPost(id, "76123456", "alerte");
         form.remove(field);
         HttpResponse<String> response = gateway.postForm("/channels/relay", form, Map.of());
         assertThat(response.statusCode()).isEqualTo(400);

@@ -96,6 +96,18 @@ public final class GatewayFixture implements AutoCloseable {
         return params;
     }
 
+    public static Map<String, String> relayPost(String messageId, String from, String message) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("from", from);
+        form.put("message", message);
+        form.put("message_id", messageId);
+        form.put("sent_to", "+22370000000");
+        form.put("secret", RELAY_SECRET);
+        form.put("device_id", RELAY_DEVICE);
+        form.put("sent_timestamp", "1764388800000");
+        return form;
+    }
+
     public RedisCommands<String, String> redis() {
         return redisConnection.sync();
     }
