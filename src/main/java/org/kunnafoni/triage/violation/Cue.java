@@ -31,7 +31,10 @@ sealed interface Cue {
     record ContextTerm(int context, Language language) implements Cue {
     }
 
-    /** One side of a co-occurrence rule (a school word with an attack word…). */
-    record ComboPart(int combo, boolean second, Language language) implements Cue {
+    /**
+     * A word of a named group (actors, school_buildings, attacked…). Groups of the same name in different files
+     * are one concept, so a combo pairs a Bambara school word with a French verb in a code-switched message.
+     */
+    record GroupMember(String group, Language language) implements Cue {
     }
 }

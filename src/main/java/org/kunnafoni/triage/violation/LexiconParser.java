@@ -33,6 +33,8 @@ final class LexiconParser {
     final List<Rules.Combo> combos = new ArrayList<>();
     final Map<Language, Integer> negationWindows = new java.util.EnumMap<>(Language.class);
     final List<String> problems = new ArrayList<>();
+    private final Set<String> declaredGroups = new java.util.HashSet<>();
+    private final List<String[]> groupUses = new ArrayList<>();
 
     void read(Language language, InputStream in) {
         String file = language.code() + ".yaml";
@@ -48,6 +50,15 @@ final class LexiconParser {
             return;
         }
         new FileReader(file, language).read(root);
+    }
+
+    /** Problems that need every file: a combo naming a group that no file declares. */
+    void finish() {
+        for (String[] use : groupUses) {
+            if (!declaredGroups.contains(use[1])) {
+                problems.add(use[0] + ": unknown group '@" + use[1] + "' (declare it under groups)");
+            }
+        }
     }
 
     /** The reading of one file; {@code where} strings name the YAML path in every problem. */
@@ -91,6 +102,8 @@ final class LexiconParser {
             node.fields().forEachRemaining(g -> {
                 if (g.getValue().isArray()) {
                     groups.put(g.getKey(), g.getValue());
+                    declaredGroups.add(g.getKey());
+                    words(g.getValue(), "groups." + g.getKey(), p -> new Cue.GroupMember(g.getKey(), language));
                 } else {
                     problem("groups." + g.getKey(), "expected a list of words or phrases");
                 }
@@ -177,9 +190,35 @@ final class LexiconParser {
                 return;
             }
             int id = combos.size();
-            combos.add(new Rules.Combo(category.id() + " combo " + (id + 1), category, weight, window, language));
-            words(node.get("any"), where + ".any", p -> new Cue.ComboPart(id, false, language));
-            words(node.get("with"), where + ".with", p -> new Cue.ComboPart(id, true, language));
+            Set<String> any = side(node.get("any"), where + ".any", id + ":any");
+            Set<String> with = side(node.get("with"), where + ".with", id + ":with");
+            combos.add(new Rules.Combo(category, weight, window, any, with, language));
+        }
+
+        /** A combo side: "@group" names a shared group; other words form a group private to this combo. */
+        private Set<String> side(JsonNode list, String where, String privateName) {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            if (!list.isArray()) {
+                problem(where, "expected a list of words, phrases or @groups");
+                return names;
+            }
+            String own = language.code() + ":combo" + privateName;
+            for (JsonNode item : list) {
+                String text = item.asText();
+                if (item.isTextual() && text.startsWith("@")) {
+                    names.add(text.substring(1));
+                    groupUses.add(new String[] {file + ": " + where, text.substring(1)});
+                } else if (item.isTextual()) {
+                    Pattern pattern = pattern(text, where + "." + text);
+                    if (pattern != null) {
+                        index.add(pattern, new Cue.GroupMember(own, language));
+                        names.add(own);
+                    }
+                } else {
+                    problem(where, "'" + item + "' is not text");
+                }
+            }
+            return names;
         }
 
         private void contexts(JsonNode node) {

@@ -14,7 +14,7 @@ final class Rules {
     record Context(String label, Set<Category> cancels, int window, Language language) {
     }
 
-    /** A word of {@code any} and a word of {@code with} within {@code window} words add {@code weight}. */
-    record Combo(String label, Category category, double weight, int window, Language language) {
+    /** A word of the {@code any} groups and one of the {@code with} groups within {@code window} words add weight. */
+    record Combo(Category category, double weight, int window, Set<String> any, Set<String> with, Language language) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class Scoring {
     private final List<PhraseIndex.Match> breaks = new ArrayList<>();
     private final List<PhraseIndex.Match> contextTerms = new ArrayList<>();
     private final List<PhraseIndex.Match> ageUnits = new ArrayList<>();
-    private final List<PhraseIndex.Match> comboParts = new ArrayList<>();
+    private final List<PhraseIndex.Match> groupMembers = new ArrayList<>();
     private final Map<Category, Double> scores = new EnumMap<>(Category.class);
     private final List<String> reasons = new ArrayList<>();
 
@@ -63,7 +64,7 @@ final class Scoring {
                 : cue instanceof Cue.ClauseBreak ? breaks
                 : cue instanceof Cue.ContextTerm ? contextTerms
                 : cue instanceof Cue.AgeUnit ? ageUnits
-                : comboParts;
+                : groupMembers;
         target.add(m);
     }
 
@@ -90,24 +91,33 @@ final class Scoring {
     }
 
     private void scoreCombos() {
+        // Files that share group names declare the same combo; it is one piece of evidence, at its best weight.
+        Map<String, Double> best = new java.util.LinkedHashMap<>();
+        Map<String, String> labels = new HashMap<>();
         for (int id = 0; id < lexicon.comboCount(); id++) {
             Rules.Combo combo = lexicon.combo(id);
-            PhraseIndex.Match[] pair = comboPair(id, combo);
-            if (pair != null) {
-                double w = combo.weight() * factor(combo.language());
-                add(combo.category(), w, "'" + pair[0].surface() + "' + '" + pair[1].surface() + "' ("
-                        + combo.language().code());
-            }
-        }
-    }
-
-    private PhraseIndex.Match[] comboPair(int id, Rules.Combo combo) {
-        for (PhraseIndex.Match a : comboParts) {
-            if (!isPart(a, id, false) || negated(a) || cancelled(a, combo.category())) {
+            PhraseIndex.Match[] pair = comboPair(combo);
+            if (pair == null) {
                 continue;
             }
-            for (PhraseIndex.Match b : comboParts) {
-                if (isPart(b, id, true) && !overlaps(a, b) && within(a, b, combo.window())
+            Language words = pair[0].cue().language();
+            double w = combo.weight() * Math.max(factor(words), factor(pair[1].cue().language()));
+            String key = combo.category() + "|" + combo.any() + "|" + combo.with();
+            if (w > best.getOrDefault(key, 0.0)) {
+                best.put(key, w);
+                labels.put(key, "'" + pair[0].surface() + "' + '" + pair[1].surface() + "' (" + words.code());
+            }
+        }
+        best.forEach((key, w) -> add(Category.valueOf(key.substring(0, key.indexOf('|'))), w, labels.get(key)));
+    }
+
+    private PhraseIndex.Match[] comboPair(Rules.Combo combo) {
+        for (PhraseIndex.Match a : groupMembers) {
+            if (!inGroups(a, combo.any()) || negated(a) || cancelled(a, combo.category())) {
+                continue;
+            }
+            for (PhraseIndex.Match b : groupMembers) {
+                if (inGroups(b, combo.with()) && !overlaps(a, b) && within(a, b, combo.window())
                         && !negated(b) && !cancelled(b, combo.category())) {
                     return new PhraseIndex.Match[] {a, b};
                 }
@@ -116,9 +126,8 @@ final class Scoring {
         return null;
     }
 
-    private static boolean isPart(PhraseIndex.Match m, int combo, boolean second) {
-        Cue.ComboPart p = (Cue.ComboPart) m.cue();
-        return p.combo() == combo && p.second() == second;
+    private static boolean inGroups(PhraseIndex.Match m, Set<String> groups) {
+        return groups.contains(((Cue.GroupMember) m.cue()).group());
     }
 
     private boolean childMentioned() {

@@ -57,6 +57,7 @@ public final class ViolationLexicon {
     public static ViolationLexicon parse(Map<Language, InputStream> files) {
         LexiconParser parser = new LexiconParser();
         files.forEach(parser::read);
+        parser.finish();
         if (!parser.problems.isEmpty()) {
             throw new LexiconException(parser.problems);
         }
