@@ -21,6 +21,7 @@ final class Scoring {
     /** The identified language's lexicon counts a little more, without ignoring code-switched words. */
     static final double OWN_LANGUAGE_FACTOR = 1.2;
     static final int MAX_CHILD_AGE = 17;
+    static final int CHILD_NEGATION_WINDOW = 1;
     /** Categories that are about a victim; without a child they are adult-only incidents (not_relevant). */
     private static final Set<Category> NEEDS_CHILD = EnumSet.of(Category.KILLING_MAIMING,
             Category.RECRUITMENT_USE, Category.SEXUAL_VIOLENCE, Category.ABDUCTION, Category.OTHER_CHILD_PROTECTION);
@@ -132,7 +133,9 @@ final class Scoring {
 
     private boolean childMentioned() {
         for (PhraseIndex.Match m : children) {
-            if (!negated(m)) {
+            // Only a negator right before denies the child ("pas d'enfants", "no children"); further away it is
+            // about something else ("pas de nouvelles des 3 enfants").
+            if (!negated(m, CHILD_NEGATION_WINDOW)) {
                 return true;
             }
         }
@@ -221,8 +224,12 @@ final class Scoring {
     }
 
     private boolean negated(PhraseIndex.Match m) {
+        return negated(m, Integer.MAX_VALUE);
+    }
+
+    private boolean negated(PhraseIndex.Match m, int maxWindow) {
         Language own = m.cue().language();
-        int window = lexicon.negationWindow(own);
+        int window = Math.min(maxWindow, lexicon.negationWindow(own));
         for (PhraseIndex.Match n : negators) {
             if (n.cue().language() == own && n.end() <= m.start() && m.start() - n.end() <= window
                     && tokens.sameClause(n.start(), m.start()) && !brokenBetween(n.end(), m.start())) {
