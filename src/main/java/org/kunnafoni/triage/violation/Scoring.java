@@ -37,7 +37,7 @@ final class Scoring {
     private final List<PhraseIndex.Match> ageUnits = new ArrayList<>();
     private final List<PhraseIndex.Match> groupMembers = new ArrayList<>();
     private final Map<Category, Double> scores = new EnumMap<>(Category.class);
-    private final List<String> reasons = new ArrayList<>();
+    private final Set<String> reasons = new java.util.LinkedHashSet<>();
 
     Scoring(ViolationLexicon lexicon, MatchTokens tokens, Language language) {
         this.lexicon = lexicon;
@@ -113,18 +113,28 @@ final class Scoring {
     }
 
     private PhraseIndex.Match[] comboPair(Rules.Combo combo) {
-        for (PhraseIndex.Match a : groupMembers) {
-            if (!inGroups(a, combo.any()) || negated(a) || cancelled(a, combo.category())) {
-                continue;
-            }
-            for (PhraseIndex.Match b : groupMembers) {
-                if (inGroups(b, combo.with()) && !overlaps(a, b) && within(a, b, combo.window())
-                        && !negated(b) && !cancelled(b, combo.category())) {
+        List<PhraseIndex.Match> firsts = liveMembers(combo.any(), combo.category());
+        if (firsts.isEmpty()) {
+            return null;
+        }
+        for (PhraseIndex.Match b : liveMembers(combo.with(), combo.category())) {
+            for (PhraseIndex.Match a : firsts) {
+                if (!overlaps(a, b) && within(a, b, combo.window())) {
                     return new PhraseIndex.Match[] {a, b};
                 }
             }
         }
         return null;
+    }
+
+    private List<PhraseIndex.Match> liveMembers(Set<String> groups, Category category) {
+        List<PhraseIndex.Match> out = new ArrayList<>();
+        for (PhraseIndex.Match m : groupMembers) {
+            if (inGroups(m, groups) && !negated(m) && !cancelled(m, category)) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     private static boolean inGroups(PhraseIndex.Match m, Set<String> groups) {
@@ -220,7 +230,7 @@ final class Scoring {
                 .filter(c -> c.score() >= THRESHOLD && c.score() >= notRelevant)
                 .map(CategoryScore::category)
                 .findFirst().orElse(Category.NOT_RELEVANT);
-        return new ViolationResult(chosen, candidates, reasons);
+        return new ViolationResult(chosen, candidates, List.copyOf(reasons));
     }
 
     private boolean negated(PhraseIndex.Match m) {
