@@ -25,6 +25,8 @@ final class LexiconParser {
     private static final Set<String> COMBO_KEYS = Set.of("any", "with", "weight", "window");
     private static final Set<String> CONTEXT_KEYS = Set.of("terms", "cancels", "window");
     static final int DEFAULT_NEGATION_WINDOW = 3;
+    /** In a context's cancels list: discount child cues rather than a category. */
+    static final String CHILD = "child";
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -242,16 +244,23 @@ final class LexiconParser {
             checkKeys(node, CONTEXT_KEYS, where + ".");
             Set<Category> cancels = EnumSet.noneOf(Category.class);
             JsonNode list = node.get("cancels");
+            boolean child = false;
             if (list == null || !list.isArray() || list.isEmpty()) {
-                problem(where + ".cancels", "expected a non-empty list of category ids");
+                problem(where + ".cancels", "expected a non-empty list of category ids (or child)");
             } else {
-                list.forEach(c -> Category.fromId(c.asText()).ifPresentOrElse(cancels::add,
-                        () -> problem(where + ".cancels", "unknown category '" + c.asText() + "'")));
+                for (JsonNode c : list) {
+                    if (CHILD.equals(c.asText())) {
+                        child = true;
+                    } else {
+                        Category.fromId(c.asText()).ifPresentOrElse(cancels::add,
+                                () -> problem(where + ".cancels", "unknown category '" + c.asText() + "'"));
+                    }
+                }
             }
             int window = window(node.get("window"), where + ".window", 0);
             int id = contexts.size();
             String label = node.path("terms").path(0).asText("?");
-            contexts.add(new Rules.Context(label, cancels, window, language));
+            contexts.add(new Rules.Context(label, cancels, child, window, language));
             words(node.get("terms"), where + ".terms", p -> new Cue.ContextTerm(id, language));
         }
 

@@ -10,8 +10,11 @@ final class Rules {
     private Rules() {
     }
 
-    /** Context words cancel evidence for {@code cancels} within {@code window} words (0: the whole message). */
-    record Context(String label, Set<Category> cancels, int window, Language language) {
+    /**
+     * Context words cancel evidence for {@code cancels} within {@code window} words (0: the whole message);
+     * {@code cancelsChild} also discounts child cues there ("il laisse 5 enfants": the victim is the parent).
+     */
+    record Context(String label, Set<Category> cancels, boolean cancelsChild, int window, Language language) {
     }
 
     /** A word of the {@code any} groups and one of the {@code with} groups within {@code window} words add weight. */

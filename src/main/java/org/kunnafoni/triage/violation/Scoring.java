@@ -145,7 +145,7 @@ final class Scoring {
         for (PhraseIndex.Match m : children) {
             // Only a negator right before denies the child ("pas d'enfants", "no children"); further away it is
             // about something else ("pas de nouvelles des 3 enfants").
-            if (!negated(m, CHILD_NEGATION_WINDOW)) {
+            if (!negated(m, CHILD_NEGATION_WINDOW) && !childCancelled(m)) {
                 return true;
             }
         }
@@ -264,6 +264,17 @@ final class Scoring {
             Rules.Context context = lexicon.context(((Cue.ContextTerm) c.cue()).context());
             if (context.cancels().contains(category) && within(c, m, context.window())) {
                 reasons.add("context: '" + c.surface() + "' cancels " + category.id() + " '" + m.surface() + "'");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean childCancelled(PhraseIndex.Match m) {
+        for (PhraseIndex.Match c : contextTerms) {
+            Rules.Context context = lexicon.context(((Cue.ContextTerm) c.cue()).context());
+            if (context.cancelsChild() && within(c, m, context.window())) {
+                reasons.add("context: '" + c.surface() + "' discounts child '" + m.surface() + "'");
                 return true;
             }
         }

@@ -91,6 +91,11 @@ class ViolationClassifierTest {
             "les enfants enlevés ont été pris en charge par la croix rouge|abduction",
             "den si ma faga|not_relevant",
             "Menace de mort contre le directeur d'école par les jihadistes|attack_school_hospital",
+            "Un homme tué par des bandits, il laisse 4 enfants|not_relevant",
+            "pas de nouvelles des 3 enfants enlevés hier|abduction",
+            "l'enfant est tombé d'un arbre et s'est blessé au bras|not_relevant",
+            "Des enfants blessés à l'hôpital après l'attaque du village|killing_maiming",
+            "Les enfants ont été vaccinés contre la rougeole au cscom|not_relevant",
     })
     void negationAndContext(String text, String expected) {
         check(text, Language.FRA, expected);
