@@ -22,7 +22,7 @@ final class LexiconParser {
     private static final Set<String> TOP_KEYS = Set.of("language", "notes", "groups", "child_terms", "negations",
             "negation_window", "age_units", "clause_breaks", "categories", "contexts", "not_relevant");
     private static final Set<String> SECTION_KEYS = Set.of("terms", "phrases", "combos");
-    private static final Set<String> COMBO_KEYS = Set.of("any", "with", "weight", "window");
+    private static final Set<String> COMBO_KEYS = Set.of("any", "with", "weight", "window", "ordered");
     private static final Set<String> CONTEXT_KEYS = Set.of("terms", "cancels", "window");
     static final int DEFAULT_NEGATION_WINDOW = 3;
     /** In a context's cancels list: discount child cues rather than a category. */
@@ -194,7 +194,11 @@ final class LexiconParser {
             int id = combos.size();
             Set<String> any = side(node.get("any"), where + ".any", id + ":any");
             Set<String> with = side(node.get("with"), where + ".with", id + ":with");
-            combos.add(new Rules.Combo(category, weight, window, any, with, language));
+            JsonNode ordered = node.path("ordered");
+            if (!ordered.isMissingNode() && !ordered.isBoolean()) {
+                problem(where + ".ordered", "must be true or false");
+            }
+            combos.add(new Rules.Combo(category, weight, window, ordered.asBoolean(false), any, with, language));
         }
 
         /** A combo side: "@group" names a shared group; other words form a group private to this combo. */

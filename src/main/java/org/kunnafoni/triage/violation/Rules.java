@@ -17,7 +17,11 @@ final class Rules {
     record Context(String label, Set<Category> cancels, boolean cancelsChild, int window, Language language) {
     }
 
-    /** A word of the {@code any} groups and one of the {@code with} groups within {@code window} words add weight. */
-    record Combo(Category category, double weight, int window, Set<String> any, Set<String> with, Language language) {
+    /**
+     * A word of the {@code any} groups and one of the {@code with} groups within {@code window} words add weight;
+     * when {@code ordered}, the {@code any} word must come first ("enfants armés", not "hommes armés … enfants").
+     */
+    record Combo(Category category, double weight, int window, boolean ordered, Set<String> any, Set<String> with,
+                 Language language) {
     }
 }

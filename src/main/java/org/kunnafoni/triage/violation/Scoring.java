@@ -119,7 +119,7 @@ final class Scoring {
         }
         for (PhraseIndex.Match b : liveMembers(combo.with(), combo.category())) {
             for (PhraseIndex.Match a : firsts) {
-                if (!overlaps(a, b) && within(a, b, combo.window())) {
+                if (!overlaps(a, b) && within(a, b, combo.window()) && (!combo.ordered() || a.end() <= b.start())) {
                     return new PhraseIndex.Match[] {a, b};
                 }
             }

@@ -53,6 +53,11 @@ class ViolationClassifierTest {
             "Un bébé abandonné devant la mosquée ce matin|other_child_protection",
             "La fillette est maltraitée par sa tutrice tous les jours|other_child_protection",
             "Excision prévue ce week-end pour plusieurs fillettes du quartier|other_child_protection",
+            "slt, ya eu tirs a koro ce matin 1 enft tue 2 blesse|killing_maiming",
+            "Mon fils a disparu depuis que les hommes armés sont passés|abduction",
+            "Nos 2 filles ont été prises par des hommes armés en allant au puits|abduction",
+            "des adolescents armés gardent le checkpoint|recruitment_use",
+            "Farabougou est encerclé, les enfants manquent de nourriture|denial_humanitarian_access",
     })
     void french(String text, String expected) {
         check(text, Language.FRA, expected);
@@ -128,6 +133,10 @@ class ViolationClassifierTest {
             "Please send me airtime|not_relevant",
             "Armed men killed 3 herders near the well|not_relevant",
             "this is a test|not_relevant",
+            "my child got his measles shot at the clinic today|not_relevant",
+            "the boy fell from a tree and hurt his arm|not_relevant",
+            "Armed men have been living in the school since March|attack_school_hospital",
+            "my little brother was taken by armed men yesterday|abduction",
     })
     void english(String text, String expected) {
         check(text, Language.ENG, expected);
@@ -173,6 +182,10 @@ class ViolationClassifierTest {
             "Les kelecew ont recruté des denmisɛnw|FRA|recruitment_use",
             "armed men ont enlevé 2 enfants|UND|abduction",
             "Children were killed, les hommes armés sont toujours là|FRA|killing_maiming",
+            "hommes armés ye den fila enlever|BAM|abduction",
+            "marifatigiw ye den saba faga Mopti|UND|killing_maiming",
+            "ONG mobiliw balira ka don dugu kɔnɔ, marifatigiw ye sira datugu|BAM|denial_humanitarian_access",
+            "bjr, a koro les fama ont tue 2 enft ce matin|BAM|killing_maiming",
     })
     void codeSwitched(String text, Language language, String expected) {
         check(text, language, expected);

@@ -43,6 +43,7 @@ class ViolationLexiconTest {
             "categories: {abduction: {terms: {enleve: 3, enleve: 4}}}|not readable YAML",
             "categories: {abduction: [enleve]|not readable YAML",
             "- just a list|expected a mapping at the top level",
+            "categories: {abduction: {combos: [{any: [a1], with: [b1], weight: 2, ordered: yes please}]}}|ordered: must be true or false",
     })
     void badFilesAreRejectedWithAClearMessage(String file, String expected) {
         assertThatThrownBy(() -> parse(file))
