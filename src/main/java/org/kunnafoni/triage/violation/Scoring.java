@@ -35,9 +35,13 @@ final class Scoring {
     private final List<PhraseIndex.Match> breaks = new ArrayList<>();
     private final List<PhraseIndex.Match> contextTerms = new ArrayList<>();
     private final List<PhraseIndex.Match> ageUnits = new ArrayList<>();
-    private final List<PhraseIndex.Match> groupMembers = new ArrayList<>();
+    private final Map<String, List<PhraseIndex.Match>> groupMembers = new HashMap<>();
     private final Map<Category, Double> scores = new EnumMap<>(Category.class);
     private final Set<String> reasons = new java.util.LinkedHashSet<>();
+    // Long messages check the same match against many combos: remember each answer.
+    private final Map<PhraseIndex.Match, Boolean> negatedMemo = new java.util.IdentityHashMap<>();
+    private final Map<PhraseIndex.Match, Set<Category>> cancelledMemo = new java.util.IdentityHashMap<>();
+    private final Map<PhraseIndex.Match, Set<Category>> keptMemo = new java.util.IdentityHashMap<>();
 
     Scoring(ViolationLexicon lexicon, MatchTokens tokens, Language language) {
         this.lexicon = lexicon;
@@ -59,13 +63,16 @@ final class Scoring {
 
     private void sort(PhraseIndex.Match m) {
         Cue cue = m.cue();
+        if (cue instanceof Cue.GroupMember member) {
+            groupMembers.computeIfAbsent(member.group(), g -> new ArrayList<>()).add(m);
+            return;
+        }
         List<PhraseIndex.Match> target = cue instanceof Cue.Evidence ? evidence
                 : cue instanceof Cue.Child ? children
                 : cue instanceof Cue.Negator ? negators
                 : cue instanceof Cue.ClauseBreak ? breaks
                 : cue instanceof Cue.ContextTerm ? contextTerms
-                : cue instanceof Cue.AgeUnit ? ageUnits
-                : groupMembers;
+                : ageUnits;
         target.add(m);
     }
 
@@ -129,16 +136,14 @@ final class Scoring {
 
     private List<PhraseIndex.Match> liveMembers(Set<String> groups, Category category) {
         List<PhraseIndex.Match> out = new ArrayList<>();
-        for (PhraseIndex.Match m : groupMembers) {
-            if (inGroups(m, groups) && !negated(m) && !cancelled(m, category)) {
-                out.add(m);
+        for (String group : groups) {
+            for (PhraseIndex.Match m : groupMembers.getOrDefault(group, List.of())) {
+                if (!negated(m) && !cancelled(m, category)) {
+                    out.add(m);
+                }
             }
         }
         return out;
-    }
-
-    private static boolean inGroups(PhraseIndex.Match m, Set<String> groups) {
-        return groups.contains(((Cue.GroupMember) m.cue()).group());
     }
 
     private boolean childMentioned() {
@@ -234,7 +239,7 @@ final class Scoring {
     }
 
     private boolean negated(PhraseIndex.Match m) {
-        return negated(m, Integer.MAX_VALUE);
+        return negatedMemo.computeIfAbsent(m, k -> negated(k, Integer.MAX_VALUE));
     }
 
     private boolean negated(PhraseIndex.Match m, int maxWindow) {
@@ -260,6 +265,18 @@ final class Scoring {
     }
 
     private boolean cancelled(PhraseIndex.Match m, Category category) {
+        if (cancelledMemo.getOrDefault(m, Set.of()).contains(category)) {
+            return true;
+        }
+        if (keptMemo.getOrDefault(m, Set.of()).contains(category)) {
+            return false;
+        }
+        boolean cancelled = cancelledNow(m, category);
+        (cancelled ? cancelledMemo : keptMemo).computeIfAbsent(m, k -> EnumSet.noneOf(Category.class)).add(category);
+        return cancelled;
+    }
+
+    private boolean cancelledNow(PhraseIndex.Match m, Category category) {
         for (PhraseIndex.Match c : contextTerms) {
             Rules.Context context = lexicon.context(((Cue.ContextTerm) c.cue()).context());
             if (context.cancels().contains(category) && within(c, m, context.window())) {
