@@ -2,6 +2,8 @@ package org.kunnafoni;
 
 import org.kunnafoni.cli.SegmentsCommand;
 import org.kunnafoni.cli.EvalLangidCommand;
+import org.kunnafoni.cli.EvalTriageCommand;
+import org.kunnafoni.cli.TriageCommand;
 import org.kunnafoni.cli.ServeCommand;
 import org.kunnafoni.cli.TrainLangidCommand;
 import picocli.CommandLine;
@@ -12,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "SMS and radio community alerting gateway for child protection.",
         subcommands = {
                 ServeCommand.class,
+                TriageCommand.class,
+                EvalTriageCommand.class,
                 SegmentsCommand.class,
                 TrainLangidCommand.class,
                 EvalLangidCommand.class,
