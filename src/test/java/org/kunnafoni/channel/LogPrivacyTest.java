@@ -1,0 +1,54 @@
+package org.kunnafoni.channel;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kunnafoni.support.GatewayFixture;
+import org.kunnafoni.support.TwilioSigner;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Logs never carry a phone number or a message body, on the happy path or on rejections. */
+class LogPrivacyTest {
+    private static final String PHONE_DIGITS = "76543219";
+    private static final String BODY = "Trois enfants enlevés à Léré par des hommes armés";
+
+    @Test
+    void noPhoneNumberOrBodyInAnyLogLine(@TempDir Path dataDir) throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level previous = root.getLevel();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(context);
+        captured.start();
+        root.addAppender(captured);
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try (GatewayFixture gateway = GatewayFixture.start(dataDir)) {
+            gateway.postTwilio(GatewayFixture.twilioSms("SMlog1", "+223" + PHONE_DIGITS, BODY));
+            gateway.postTwilio(GatewayFixture.twilioSms("SMlog2", "+223" + PHONE_DIGITS, "ARRET"));
+            Map<String, String> forged = GatewayFixture.twilioSms("SMlog3", "+223" + PHONE_DIGITS, BODY);
+            gateway.postForm("/channels/twilio/sms", forged,
+                    Map.of("X-Twilio-Signature", TwilioSigner.sign("wrong", gateway.publicUrl("/x"), forged)));
+            Map<String, String> relay = GatewayFixture.relayPost("log-relay-1", PHONE_DIGITS, BODY);
+            gateway.postForm("/channels/relay", relay, Map.of());
+            relay.put("secret", "wrong-secret-value");
+            gateway.postForm("/channels/relay", relay, Map.of());
+        } finally {
+            root.detachAppender(captured);
+            root.setLevel(previous);
+        }
+        assertThat(captured.list).isNotEmpty();
+        assertThat(captured.list).allSatisfy(event -> {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            assertThat(line).doesNotContain(PHONE_DIGITS).doesNotContain("enlevés").doesNotContain("wrong-secret");
+        });
+    }
+}
