@@ -52,10 +52,14 @@ final class RadioConfirmationParser {
         };
     }
 
-    /** "OK AB12 merci" is a confirmation; "OK 12h30 des hommes armés" is not. */
+    /** "OK AB12 merci" and "OK AB12 diffusé" are confirmations; "OK 12h30 des hommes armés" is not. */
     private boolean onlyFillers(String rest) {
         List<String> words = TextNormalizer.tokens(TextNormalizer.fold(rest));
         for (int at = 0; at < words.size(); ) {
+            if (kinds.get(words.get(at)) == RadioConfirmation.Kind.AIRED) {
+                at++;
+                continue;
+            }
             Optional<PhraseIndex.Match<Object>> filler = fillers.longestAt(words, at);
             if (filler.isEmpty()) {
                 return false;

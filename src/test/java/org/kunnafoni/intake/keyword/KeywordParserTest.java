@@ -190,6 +190,7 @@ class KeywordParserTest {
             "ok 7k2q.|aired 7K2Q",
             "Diffusé 12345678|aired 12345678",
             "OK 4321 merci|aired 4321",
+            "OK AB12 diffusé|aired AB12",
             "DIFF: AB12|aired AB12",
             "REPORT AB12 coupure de courant|postponed AB12 [coupure de courant]",
             "report ab12   Groupe électrogène en panne |postponed AB12 [Groupe électrogène en panne]",
