@@ -30,4 +30,32 @@ public final class RedisKeys {
     public static String subscriberSeen(String pseudonym, String channel, String providerId) {
         return "sub:{" + pseudonym + "}:seen:" + channel + ":" + providerId;
     }
+
+    // --- accounts, sessions, audit ---
+
+    /** Set of every user name (for the admin list). */
+    public static final String USERS = "users";
+
+    /** Append-only audit stream. */
+    public static final String AUDIT_LOG = "{audit}:log";
+
+    /** Hash of one account: role, bcrypt hash, disabled flag, creation time. */
+    public static String user(String username) {
+        return "user:{" + username + "}";
+    }
+
+    /** Hash of one session, keyed by the SHA-256 of its bearer token; expires with the session. */
+    public static String session(String tokenHash) {
+        return "session:{" + tokenHash + "}";
+    }
+
+    /** Failed-login counter for a user name (TTL: auth.login-lockout). */
+    public static String loginFailuresForUser(String username) {
+        return "throttle:login:user:{" + username + "}";
+    }
+
+    /** Failed-login counter for a client address (TTL: auth.login-lockout). */
+    public static String loginFailuresForAddress(String address) {
+        return "throttle:login:addr:{" + address + "}";
+    }
 }
