@@ -57,6 +57,12 @@ final class ConfigBinder {
                         countryCode("intake.default-country"),
                         text("intake.hotline", "").trim()),
                 new GatewayConfig.Spool(duration("spool.replay-interval", "1s")),
+                new GatewayConfig.Triage(
+                        integer("triage.workers", 1, 0, 16),
+                        atLeast("triage.cluster-window", "24h", Duration.ofMinutes(1)),
+                        decimal("triage.min-similarity", 0.4, 0.05, 1.0),
+                        atLeast("triage.claim-idle", "30s", Duration.ofMillis(100)),
+                        integer("triage.max-deliveries", 5, 1, 100)),
                 new GatewayConfig.Secrets(
                         optionalText("twilio.auth-token"),
                         optionalText("data-key").filter(this::validDataKey),
@@ -89,6 +95,29 @@ final class ConfigBinder {
             errors.add(path + ": '" + value + "' is not a whole number");
             return fallback;
         }
+    }
+
+    private double decimal(String path, double fallback, double min, double max) {
+        String value = text(path, Double.toString(fallback)).trim();
+        try {
+            double parsed = Double.parseDouble(value);
+            if (!(parsed >= min && parsed <= max)) {
+                errors.add(path + ": " + value + " is outside " + min + "–" + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            errors.add(path + ": '" + value + "' is not a number");
+            return fallback;
+        }
+    }
+
+    private Duration atLeast(String path, String fallback, Duration min) {
+        int before = errors.size();
+        Duration value = duration(path, fallback);
+        if (errors.size() == before && value.compareTo(min) < 0) {
+            errors.add(path + ": '" + text(path, fallback).trim() + "' is shorter than the minimum " + min);
+        }
+        return value;
     }
 
     private Duration duration(String path, String fallback) {

@@ -23,6 +23,7 @@ import org.kunnafoni.store.RedisAlertQueue;
 import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisKeys;
 import org.kunnafoni.store.RedisSubscriberStore;
+import org.kunnafoni.triage.TriageEngine;
 import org.kunnafoni.web.HttpVerticle;
 import org.kunnafoni.web.OperationsRoutes;
 import org.kunnafoni.web.WebDependencies;
@@ -101,6 +102,10 @@ public final class Gateway implements AutoCloseable {
         spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),
                 0, replayMillis, TimeUnit.MILLISECONDS);
         registerStreamLength(redis, registry, spoolThread);
+        // after Redis and before HTTP: closed in reverse, so alerts stop arriving before the workers stop
+        if (config.triage().workers() > 0) {
+            closeLater(TriageWorkers.start(config, redis, TriageEngine.loadDefault(), registry, clock));
+        }
 
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))

@@ -15,6 +15,7 @@ public record GatewayConfig(
         Twilio twilio,
         Intake intake,
         Spool spool,
+        Triage triage,
         Secrets secrets) {
 
     public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
@@ -36,6 +37,11 @@ public record GatewayConfig(
     }
 
     public record Spool(Duration replayInterval) {
+    }
+
+    /** Triage workers and clustering; {@code workers == 0} runs intake only (another instance triages). */
+    public record Triage(int workers, Duration clusterWindow, double minSimilarity, Duration claimIdle,
+                         int maxDeliveries) {
     }
 
     /** Values that only ever come from the environment. */

@@ -7,6 +7,16 @@ package org.kunnafoni.store;
 public final class RedisKeys {
     /** Durable intake stream of alerts, waiting for triage. */
     public static final String INTAKE_STREAM = "{intake}:stream";
+    /** Consumer group of the triage workers on the intake stream (a group name, not a key). */
+    public static final String TRIAGE_GROUP = "triage";
+    /** Intake entries triage failed on too many times, with the error; same slot as the intake stream. */
+    public static final String INTAKE_DEAD_LETTERS = "{intake}:dead";
+    /** How many entries were ever dead-lettered (the stream itself may be trimmed by an operator). */
+    public static final String INTAKE_DEAD_LETTER_COUNT = "{intake}:dead:count";
+    /** Sorted set of every lead id by priority score then last activity; its own slot, updated after each write. */
+    public static final String LEADS_BY_SCORE = "{leads}:by-score";
+    /** Lead ids start with the region slug, or this when no report named a place. */
+    public static final String NO_REGION = "none";
 
     private RedisKeys() {
     }
@@ -57,5 +67,55 @@ public final class RedisKeys {
     /** Failed-login counter for a client address (TTL: auth.login-lockout). */
     public static String loginFailuresForAddress(String address) {
         return "throttle:login:addr:{" + address + "}";
+    }
+
+    /**
+     * Hash tag of one region's leads: a lead's hash, report list, reporter set, recent terms, its reports and the
+     * region's candidate indexes share it, so the attach-or-open script touches one slot.
+     */
+    public static String leadTag(String region) {
+        return "{leads:" + (region == null ? NO_REGION : region) + "}";
+    }
+
+    /** Sorted set of the open leads of one region and category, scored by last activity (epoch ms). */
+    public static String leadOpenIndex(String region, String category) {
+        return leadTag(region) + ":open:" + category;
+    }
+
+    /** Lead ids are {@code <region|none>-<first entry id>}, so the id alone finds the slot. */
+    public static String leadId(String region, String entryId) {
+        return (region == null ? NO_REGION : region) + "-" + entryId;
+    }
+
+    /** The region slug a lead id starts with; null for {@code none-…}. */
+    public static String regionOf(String leadId) {
+        int dash = leadId.indexOf('-');
+        String region = dash < 0 ? leadId : leadId.substring(0, dash);
+        return NO_REGION.equals(region) ? null : region;
+    }
+
+    /** Hash with one lead's summary (status, region, place, category, priority, counts, first/last seen…). */
+    public static String lead(String leadId) {
+        return leadTag(regionOf(leadId)) + ":lead:" + leadId;
+    }
+
+    /** List of the lead's report entry ids, in the order they were attached. */
+    public static String leadReports(String leadId) {
+        return lead(leadId) + ":reports";
+    }
+
+    /** Set of the distinct reporter pseudonyms of a lead. */
+    public static String leadReporters(String leadId) {
+        return lead(leadId) + ":reporters";
+    }
+
+    /** List of the content words of the lead's most recent reports (newest first, capped), for clustering. */
+    public static String leadTerms(String leadId) {
+        return lead(leadId) + ":terms";
+    }
+
+    /** Hash of one report (text, times, triage view, lead id); its existence marks the intake entry as counted. */
+    public static String leadReport(String region, String entryId) {
+        return leadTag(region) + ":report:" + entryId;
     }
 }

@@ -1,0 +1,306 @@
+package org.kunnafoni.app;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import io.lettuce.core.models.stream.PendingMessage;
+import org.kunnafoni.lead.ClusterDecision;
+import org.kunnafoni.lead.ClusterPolicy;
+import org.kunnafoni.lead.Clustering;
+import org.kunnafoni.lead.LeadCandidate;
+import org.kunnafoni.lead.LeadWrite;
+import org.kunnafoni.lead.TriagedReport;
+import org.kunnafoni.store.IntakeEntryFields;
+import org.kunnafoni.store.RedisConnector;
+import org.kunnafoni.store.RedisDeadLetters;
+import org.kunnafoni.store.RedisKeys;
+import org.kunnafoni.store.RedisLeadStore;
+import org.kunnafoni.triage.Language;
+import org.kunnafoni.triage.TriageEngine;
+import org.kunnafoni.triage.TriageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One triage worker: its own Redis connection and thread (XREADGROUP … BLOCK would stall the shared pipelined
+ * connection and must not run on an event loop). Per entry: triage, cluster, write the lead, and only then
+ * XACK. Entries other consumers left pending longer than {@code claimIdle} are claimed and processed again;
+ * the lead write is idempotent per entry, so that never counts a report twice. An entry that fails on every
+ * one of {@code maxDeliveries} deliveries goes to the dead-letter stream.
+ */
+public final class TriageWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TriageWorker.class);
+    private static final int BATCH = 64;
+    private static final int CLAIM_BATCH = 100;
+    private static final Duration PENDING_POLL = Duration.ofSeconds(5);
+    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+
+    /** The knobs of config/gateway.yaml {@code triage.*}, plus the Redis command timeout. */
+    public record Settings(ClusterPolicy policy, Duration claimIdle, int maxDeliveries, Duration commandTimeout) {
+        Duration block() {
+            long millis = Math.min(1000, Math.min(claimIdle.toMillis() / 2, commandTimeout.toMillis() / 2));
+            return Duration.ofMillis(Math.max(10, millis));
+        }
+    }
+
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> sync;
+    private final RedisAsyncCommands<String, String> async;
+    private final RedisLeadStore leads;
+    private final TriageEngine engine;
+    private final Settings settings;
+    private final TriageMetrics metrics;
+    private final InstantSource clock;
+    private final Consumer<String> consumer;
+    private final boolean pollsPending;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile Thread thread;
+    private long nextClaimAt;
+    private long nextPendingPollAt;
+
+    TriageWorker(RedisConnector redis, TriageEngine engine, Settings settings, TriageMetrics metrics,
+                 InstantSource clock, String consumerName, boolean pollsPending) {
+        this.connection = redis.newConnection();
+        this.sync = connection.sync();
+        this.async = connection.async();
+        this.leads = new RedisLeadStore(() -> async);
+        this.engine = engine;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.consumer = Consumer.from(RedisKeys.TRIAGE_GROUP, consumerName);
+        this.pollsPending = pollsPending;
+    }
+
+    /** Creates the consumer group (and the stream) if missing, from the start of the stream so nothing is skipped. */
+    static void ensureGroup(RedisCommands<String, String> redis) {
+        try {
+            redis.xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.INTAKE_STREAM, "0-0"), RedisKeys.TRIAGE_GROUP,
+                    XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisBusyException alreadyThere) {
+            // BUSYGROUP: another worker or an earlier run created it
+        }
+    }
+
+    void start() {
+        ensureGroup(sync);
+        thread = new Thread(this::loop, "kunnafoni-triage-" + consumer.getName());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (stop.getCount() > 0) {
+            try {
+                pollOnce();
+            } catch (Exception e) {
+                if (stop.getCount() == 0) {
+                    return;
+                }
+                LOG.warn("triage worker {}: {}; retrying", consumer.getName(), e.toString());
+                pause();
+            }
+        }
+    }
+
+    /** One turn of the loop: reclaim if due, read new entries (blocking briefly), process and acknowledge them. */
+    void pollOnce() throws Exception {
+        long now = System.nanoTime();
+        if (now - nextClaimAt >= 0) {
+            reclaim();
+            nextClaimAt = now + settings.claimIdle().toNanos() / 2;
+        }
+        if (pollsPending && now - nextPendingPollAt >= 0) {
+            metrics.pending.set(sync.xpending(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP).getCount());
+            nextPendingPollAt = now + PENDING_POLL.toNanos();
+        }
+        List<StreamMessage<String, String>> batch = sync.xreadgroup(consumer,
+                XReadArgs.Builder.block(settings.block()).count(BATCH),
+                XReadArgs.StreamOffset.lastConsumed(RedisKeys.INTAKE_STREAM));
+        if (batch == null || batch.isEmpty()) {
+            metrics.lagMillis.set(0);
+            return;
+        }
+        handle(batch, Map.of());
+    }
+
+    /** Claims entries idle longer than claimIdle from any consumer (a dead worker's, or failed ones) and retries them. */
+    private void reclaim() throws Exception {
+        String cursor = "0-0";
+        do {
+            ClaimedMessages<String, String> claimed = sync.xautoclaim(RedisKeys.INTAKE_STREAM,
+                    XAutoClaimArgs.Builder.<String>xautoclaim(consumer, settings.claimIdle(), cursor)
+                            .count(CLAIM_BATCH));
+            List<StreamMessage<String, String>> messages = claimed.getMessages().stream()
+                    .filter(Objects::nonNull).toList();
+            if (!messages.isEmpty()) {
+                metrics.reclaimed.increment(messages.size());
+                handle(messages, deliveries(messages));
+            }
+            cursor = claimed.getId();
+        } while (!"0-0".equals(cursor) && stop.getCount() > 0);
+    }
+
+    private Map<String, Long> deliveries(List<StreamMessage<String, String>> messages) {
+        Range<String> ids = Range.create(messages.get(0).getId(), messages.get(messages.size() - 1).getId());
+        Map<String, Long> counts = new HashMap<>();
+        for (PendingMessage p : sync.xpending(RedisKeys.INTAKE_STREAM, consumer, ids, Limit.from(CLAIM_BATCH * 2L))) {
+            counts.put(p.getId(), p.getRedeliveryCount());
+        }
+        return counts;
+    }
+
+    /** Processes a batch in order and acknowledges what was written (or dead-lettered) in one XACK. */
+    private void handle(List<StreamMessage<String, String>> batch, Map<String, Long> deliveries) throws Exception {
+        Map<String, RedisFuture<String>> languages = new HashMap<>();
+        for (StreamMessage<String, String> m : batch) {
+            String reporter = body(m).get(IntakeEntryFields.REPORTER);
+            if (reporter != null) {
+                languages.put(m.getId(), async.hget(RedisKeys.subscriber(reporter), "language"));
+            }
+        }
+        List<String> done = new ArrayList<>(batch.size());
+        for (StreamMessage<String, String> m : batch) {
+            try {
+                Optional<Language> known = Optional.ofNullable(languages.get(m.getId()))
+                        .map(f -> await(f.toCompletableFuture())).flatMap(Language::fromCode);
+                process(m, known);
+                done.add(m.getId());
+            } catch (StoreUnavailable e) {
+                // not the entry's fault: leave it pending and let the loop pause; it is retried, not dead-lettered
+                throw e;
+            } catch (Exception e) {
+                metrics.failures.increment();
+                long delivered = deliveries.getOrDefault(m.getId(), 1L);
+                if (delivered >= settings.maxDeliveries()) {
+                    deadLetter(m, delivered, e);
+                } else {
+                    LOG.warn("triage of entry {} failed (delivery {} of {}): {}", m.getId(), delivered,
+                            settings.maxDeliveries(), e.toString());
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            sync.xack(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP, done.toArray(String[]::new));
+        }
+    }
+
+    /** Triage, cluster and write one entry, without acknowledging it. */
+    LeadWrite process(StreamMessage<String, String> m, Optional<Language> knownLanguage) throws Exception {
+        Map<String, String> body = body(m);
+        String text = required(body, IntakeEntryFields.BODY);
+        String reporter = required(body, IntakeEntryFields.REPORTER);
+        Instant received = Instant.parse(required(body, IntakeEntryFields.RECEIVED_AT));
+        metrics.lagMillis.set(Math.max(0, clock.millis() - received.toEpochMilli()));
+        TriageResult result = engine.triage(text, knownLanguage);
+        List<LeadCandidate> candidates = await(leads.candidates(result.region().orElse(null), result.category(),
+                received, settings.policy().window()).toCompletableFuture());
+        TriagedReport report = TriagedReport.of(m.getId(), reporter, text, received, clock.instant(), result);
+        ClusterDecision decision = Clustering.decide(report.facts(), candidates, settings.policy());
+        LeadWrite written = await(leads.write(report, decision).toCompletableFuture());
+        count(written, received);
+        return written;
+    }
+
+    private void count(LeadWrite written, Instant received) {
+        metrics.processed.increment();
+        if (written instanceof LeadWrite.Opened) {
+            metrics.opened.increment();
+        } else if (written instanceof LeadWrite.Attached) {
+            metrics.attached.increment();
+        } else {
+            metrics.duplicates.increment();
+        }
+        metrics.latency.record(Duration.ofMillis(Math.max(0, clock.millis() - received.toEpochMilli())));
+    }
+
+    private void deadLetter(StreamMessage<String, String> m, long delivered, Exception error) throws Exception {
+        boolean moved = await(RedisDeadLetters.move(async, m.getId(), m.getBody(), delivered, error.toString(),
+                clock.instant()).toCompletableFuture());
+        if (moved) {
+            metrics.deadLettered.increment();
+            LOG.error("intake entry {} failed {} times and was moved to {}: {}", m.getId(), delivered,
+                    RedisKeys.INTAKE_DEAD_LETTERS, error.toString());
+        }
+    }
+
+    private <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(settings.commandTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof io.lettuce.core.RedisCommandExecutionException refused) {
+                // Redis answered with an error about this entry's write: count it towards dead-lettering
+                throw new IllegalStateException("Redis refused: " + refused.getMessage(), refused);
+            }
+            throw new StoreUnavailable(e.getCause());
+        } catch (Exception e) {
+            throw new StoreUnavailable(e);
+        }
+    }
+
+    /** Redis failed or timed out: distinct from an entry triage cannot process. */
+    private static final class StoreUnavailable extends RuntimeException {
+        StoreUnavailable(Throwable cause) {
+            super("Redis: " + cause, cause);
+        }
+    }
+
+    private static Map<String, String> body(StreamMessage<String, String> m) {
+        return m.getBody() == null ? Map.of() : m.getBody();
+    }
+
+    private static String required(Map<String, String> body, String field) {
+        String value = body.get(field);
+        if (value == null) {
+            throw new IllegalArgumentException("intake entry without " + field);
+        }
+        return value;
+    }
+
+    private void pause() {
+        try {
+            stop.await(ERROR_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop.countDown();
+        Thread running = thread;
+        if (running != null) {
+            try {
+                running.join(settings.block().toMillis() + settings.commandTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        connection.close();
+    }
+}
