@@ -1,0 +1,67 @@
+package org.kunnafoni.text.template;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The names a compiled template refers to. Names in {@code {{name}}} must have a non-blank value; names that
+ * only open a section ({@code {{#name}}…{{/name}}}) may be empty, which hides the section. Partials and dotted
+ * names are refused: an SMS text must be readable, and checkable, on its own.
+ */
+record MustacheNames(Set<String> printed, Set<String> sections, List<String> problems) {
+
+    static MustacheNames of(Template template) {
+        Set<String> printed = new LinkedHashSet<>();
+        Set<String> sections = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        template.visit(new Mustache.Visitor() {
+            @Override
+            public void visitText(String text) {
+            }
+
+            @Override
+            public void visitVariable(String name) {
+                add(name, printed, problems);
+            }
+
+            @Override
+            public boolean visitInclude(String name) {
+                problems.add("partials ({{> " + name + "}}) are not allowed");
+                return false;
+            }
+
+            @Override
+            public boolean visitSection(String name) {
+                add(name, sections, problems);
+                return true;
+            }
+
+            @Override
+            public boolean visitInvertedSection(String name) {
+                add(name, sections, problems);
+                return true;
+            }
+        });
+        sections.removeAll(printed);
+        return new MustacheNames(printed, sections, problems);
+    }
+
+    private static void add(String name, Set<String> names, List<String> problems) {
+        if (TemplateId.SLUG.matcher(name).matches()) {
+            names.add(name);
+        } else {
+            problems.add("'{{" + name + "}}' is not a plain variable name");
+        }
+    }
+
+    Set<String> all() {
+        Set<String> all = new LinkedHashSet<>(printed);
+        all.addAll(sections);
+        return all;
+    }
+}
