@@ -3,6 +3,7 @@ package org.kunnafoni;
 import org.kunnafoni.cli.SegmentsCommand;
 import org.kunnafoni.cli.EvalLangidCommand;
 import org.kunnafoni.cli.ServeCommand;
+import org.kunnafoni.cli.TemplatesCommand;
 import org.kunnafoni.cli.TrainLangidCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
                 SegmentsCommand.class,
                 TrainLangidCommand.class,
                 EvalLangidCommand.class,
+                TemplatesCommand.class,
         })
 public final class Main implements Runnable {
 
