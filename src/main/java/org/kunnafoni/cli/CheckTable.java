@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Plain-text table of a template check, aligned for a terminal and easy to grep. */
 final class CheckTable {
-    private static final List<String> HEADER = List.of("TOPIC", "LANG", "STATUS", "SENDS", "ENCODING", "SEGMENTS", "PROBLEMS");
+    private static final List<String> HEADER = List.of("TOPIC", "LANG", "STATUS", "SENDS", "ENCODING", "SEGMENTS", "UNITS", "PROBLEMS");
 
     private CheckTable() {
     }
@@ -36,6 +36,7 @@ final class CheckTable {
                 row.sentAs().map(Language::code).orElse("-"),
                 row.cost().map(c -> c.encoding().id()).orElse("-"),
                 row.cost().map(c -> String.valueOf(c.segments())).orElse("-"),
+                row.cost().map(c -> String.valueOf(c.units())).orElse("-"),
                 row.problems().isEmpty() ? "ok" : String.join("; ", row.problems()));
     }
 
