@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The names a compiled template refers to. Names in {@code {{name}}} must have a non-blank value; names that
- * only open a section ({@code {{#name}}…{{/name}}}) may be empty, which hides the section. Partials and dotted
- * names are refused: an SMS text must be readable, and checkable, on its own.
+ * The names a compiled template refers to. Names printed with {@code {{name}}} must have a non-blank value;
+ * names that open a section ({@code {{#name}}…{{/name}}}) may be empty, which hides the section, also when
+ * the section prints them (the visitor does not tell where a section ends, so such a name counts as
+ * optional). Partials and dotted names are refused: an SMS text must be readable, and checkable, on its own.
  */
 record MustacheNames(Set<String> printed, Set<String> sections, List<String> problems) {
 
@@ -47,7 +48,8 @@ record MustacheNames(Set<String> printed, Set<String> sections, List<String> pro
                 return true;
             }
         });
-        sections.removeAll(printed);
+        // {{#region}}, {{region}}{{/region}} prints a name inside its own section: that name is optional.
+        printed.removeAll(sections);
         return new MustacheNames(printed, sections, problems);
     }
 
