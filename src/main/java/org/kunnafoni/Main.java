@@ -5,6 +5,7 @@ import org.kunnafoni.cli.EvalLangidCommand;
 import org.kunnafoni.cli.EvalTriageCommand;
 import org.kunnafoni.cli.TriageCommand;
 import org.kunnafoni.cli.ServeCommand;
+import org.kunnafoni.cli.TemplatesCommand;
 import org.kunnafoni.cli.TrainLangidCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 SegmentsCommand.class,
                 TrainLangidCommand.class,
                 EvalLangidCommand.class,
+                TemplatesCommand.class,
         })
 public final class Main implements Runnable {
 
