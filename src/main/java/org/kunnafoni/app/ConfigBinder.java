@@ -63,10 +63,16 @@ final class ConfigBinder {
                         decimal("triage.min-similarity", 0.4, 0.05, 1.0),
                         atLeast("triage.claim-idle", "30s", Duration.ofMillis(100)),
                         integer("triage.max-deliveries", 5, 1, 100)),
+                new GatewayConfig.Auth(
+                        atLeast("auth.session-ttl", "8h", Duration.ofMinutes(5)),
+                        integer("auth.bcrypt-cost", 12, 4, 16),
+                        integer("auth.login-max-failures", 5, 1, 100),
+                        atLeast("auth.login-lockout", "15m", Duration.ofSeconds(1))),
                 new GatewayConfig.Secrets(
                         optionalText("twilio.auth-token"),
                         optionalText("data-key").filter(this::validDataKey),
-                        relaySecrets()));
+                        relaySecrets(),
+                        optionalText("admin-password").filter(this::validAdminPassword)));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
@@ -198,6 +204,14 @@ final class ConfigBinder {
             // reported below, without echoing the secret
         }
         errors.add(ConfigLoader.envName("data-key") + ": must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`)");
+        return false;
+    }
+
+    private boolean validAdminPassword(String password) {
+        if (password.length() >= 12) {
+            return true;
+        }
+        errors.add(ConfigLoader.envName("admin-password") + ": must have at least 12 characters");
         return false;
     }
 

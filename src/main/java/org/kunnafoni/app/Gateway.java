@@ -36,6 +36,8 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -115,11 +117,15 @@ public final class Gateway implements AutoCloseable {
         if (config.secrets().twilioAuthToken().isEmpty()) {
             LOG.warn("no KUNNAFONI_TWILIO_AUTH_TOKEN: the Twilio webhook answers 403 until it is set");
         }
+        ExecutorService hashing = Executors.newFixedThreadPool(2, r -> new Thread(r, "kunnafoni-auth"));
+        closeLater(hashing::shutdownNow);
+        AccessWiring.Access access = AccessWiring.build(config, redis, hashing, clock);
         WebDependencies web = new WebDependencies(
                 config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
                 new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake, clock, registry),
                 new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry),
-                new OperationsRoutes(redis, spool, intake, registry));
+                new OperationsRoutes(redis, spool, intake, registry),
+                List.of(access.authRoutes(), access.userRoutes(), access.auditRoutes()));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()

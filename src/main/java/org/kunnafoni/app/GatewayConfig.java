@@ -16,6 +16,7 @@ public record GatewayConfig(
         Intake intake,
         Spool spool,
         Triage triage,
+        Auth auth,
         Secrets secrets) {
 
     public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
@@ -44,13 +45,19 @@ public record GatewayConfig(
                          int maxDeliveries) {
     }
 
+    /** Dashboard and API accounts: session lifetime, bcrypt cost, login throttling. */
+    public record Auth(Duration sessionTtl, int bcryptCost, int loginMaxFailures, Duration loginLockout) {
+    }
+
     /** Values that only ever come from the environment. */
-    public record Secrets(Optional<String> twilioAuthToken, Optional<String> dataKey, Map<String, String> relaySecrets) {
+    public record Secrets(Optional<String> twilioAuthToken, Optional<String> dataKey, Map<String, String> relaySecrets,
+                          Optional<String> adminPassword) {
         @Override
         public String toString() {
             return "Secrets[twilioAuthToken=" + twilioAuthToken.map(t -> "***").orElse("none")
                     + ", dataKey=" + dataKey.map(t -> "***").orElse("none")
-                    + ", relayDevices=" + relaySecrets.keySet() + "]";
+                    + ", relayDevices=" + relaySecrets.keySet()
+                    + ", adminPassword=" + adminPassword.map(t -> "***").orElse("none") + "]";
         }
     }
 }

@@ -11,7 +11,7 @@ import org.kunnafoni.web.auth.Role;
 import java.util.Optional;
 
 /** {@code GET /api/audit?limit=&before=}: the audit log, newest first, for supervisors and admins. */
-public final class AuditRoutes {
+public final class AuditRoutes implements ApiModule {
     private final AuditLog audit;
     private final AuthHandler authenticated;
 
@@ -20,6 +20,7 @@ public final class AuditRoutes {
         this.authenticated = authenticated;
     }
 
+    @Override
     public void mount(Router api) {
         api.get("/audit").handler(authenticated).handler(AuthHandler.require(Role.SUPERVISOR)).handler(this::list);
     }

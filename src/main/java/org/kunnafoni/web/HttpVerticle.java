@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
+    private static final int API_BODY_LIMIT = 64 * 1024;
+
     private final WebDependencies deps;
     private HttpServer server;
 
@@ -31,10 +33,12 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        router.route().handler(new SecurityHeaders());
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(deps.bodyLimit());
         router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
         router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());
         deps.operations().mount(router);
+        router.route("/api/*").subRouter(apiRouter());
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("not found\n"));
         router.route().failureHandler(ErrorAnswers::answer);
         HttpServerOptions options = new HttpServerOptions()
@@ -43,6 +47,14 @@ public final class HttpVerticle extends VerticleBase {
                 .setCompressionSupported(false)
                 .setMaxFormAttributeSize(deps.bodyLimit());
         return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    }
+
+    private Router apiRouter() {
+        Router api = Router.router(vertx);
+        api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
+        deps.apiModules().forEach(module -> module.mount(api));
+        api.route().last().handler(ctx -> Api.error(ctx, 404, "no such API route"));
+        return api;
     }
 
     @Override

@@ -13,5 +13,6 @@ public record WebDependencies(
         Duration shutdownGrace,
         TwilioSmsWebhook twilio,
         RelayWebhook relay,
-        OperationsRoutes operations) {
+        OperationsRoutes operations,
+        java.util.List<ApiModule> apiModules) {
 }

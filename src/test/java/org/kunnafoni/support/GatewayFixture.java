@@ -27,6 +27,7 @@ public final class GatewayFixture implements AutoCloseable {
     public static final String AUTH_TOKEN = "test-auth-token-0123456789";
     public static final String RELAY_DEVICE = "phone-gao-1";
     public static final String RELAY_SECRET = "relay-secret-gao-0001";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     private final Gateway gateway;
     private final int port;
@@ -45,6 +46,8 @@ public final class GatewayFixture implements AutoCloseable {
         env.put("KUNNAFONI_HTTP_INSTANCES", "1");
         env.put("KUNNAFONI_SPOOL_REPLAY_INTERVAL", "100ms");
         env.put("KUNNAFONI_REDIS_COMMAND_TIMEOUT", "1s");
+        env.put("KUNNAFONI_AUTH_BCRYPT_COST", "4");
+        env.put("KUNNAFONI_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putAll(extraEnv);
         GatewayConfig config = ConfigLoader.load(Path.of("config/gateway.yaml"), env);
         this.gateway = Gateway.start(config, clock);
@@ -71,6 +74,29 @@ public final class GatewayFixture implements AutoCloseable {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(Forms.encode(params)));
         headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Sends a request to the gateway; headers come in name/value pairs. */
+    public HttpResponse<String> send(String method, String path, String jsonBody, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

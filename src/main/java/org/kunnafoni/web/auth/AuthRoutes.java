@@ -10,7 +10,7 @@ import org.kunnafoni.web.Api;
 import java.time.Duration;
 
 /** {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session}. */
-public final class AuthRoutes {
+public final class AuthRoutes implements org.kunnafoni.web.ApiModule {
     private static final int MAX_FIELD = 128;
 
     private final AuthService auth;
@@ -25,6 +25,7 @@ public final class AuthRoutes {
         this.sessionTtl = sessionTtl;
     }
 
+    @Override
     public void mount(Router api) {
         api.post("/login").handler(this::login);
         api.post("/logout").handler(authenticated).handler(this::logout);

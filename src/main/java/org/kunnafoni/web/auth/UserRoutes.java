@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Account management for admins: {@code GET/POST /api/users}, {@code PATCH /api/users/:username}. */
-public final class UserRoutes {
+public final class UserRoutes implements org.kunnafoni.web.ApiModule {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
     private static final int MIN_PASSWORD = 12;
 
@@ -22,6 +22,7 @@ public final class UserRoutes {
         this.authenticated = authenticated;
     }
 
+    @Override
     public void mount(Router api) {
         api.route("/users*").handler(authenticated).handler(AuthHandler.require(Role.ADMIN));
         api.get("/users").handler(this::list);
