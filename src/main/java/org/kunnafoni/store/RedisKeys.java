@@ -36,6 +36,11 @@ public final class RedisKeys {
         return "sub:{" + pseudonym + "}:history";
     }
 
+    /** Set of the pseudonyms of active subscribers of one region and language, for streaming a campaign audience. */
+    public static String audience(String region, String language) {
+        return "audience:{" + region + "}:" + language;
+    }
+
     /** Marks a keyword message as applied to one subscriber (TTL: intake.dedupe-ttl). */
     public static String subscriberSeen(String pseudonym, String channel, String providerId) {
         return "sub:{" + pseudonym + "}:seen:" + channel + ":" + providerId;
