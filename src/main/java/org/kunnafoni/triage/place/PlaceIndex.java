@@ -13,7 +13,10 @@ final class PlaceIndex {
 
     private final Map<String, List<PlaceForm>> byKey = new HashMap<>();
     private final Map<String, List<PlaceForm>> multiWordByKey = new HashMap<>();
+    /** Fuzzy forms by first letter, for one-word windows ("Tinessako" may be a typo of "Tin-Essako"). */
     private final Map<Character, FuzzyBucket> fuzzyByFirstLetter = new HashMap<>();
+    /** Fuzzy forms by word count and first letter, for windows of several words, which match as many words. */
+    private final Map<String, FuzzyBucket> fuzzyByWordsAndFirstLetter = new HashMap<>();
     private final int maxWords;
     private final int longestReach;
 
@@ -33,8 +36,10 @@ final class PlaceIndex {
         for (int i = 0; i < forms.size(); i++) {
             PlaceForm form = forms.get(i);
             if (form.need() == Need.NONE && form.key().length() >= FUZZY_MIN_LENGTH && !hasDigit(form.key())) {
-                fuzzyByFirstLetter.computeIfAbsent(form.key().charAt(0), k -> new FuzzyBucket())
-                        .add(new FuzzyForm(form, i, LetterSet.of(form.key())));
+                FuzzyForm fuzzy = new FuzzyForm(form, i, LetterSet.of(form.key()));
+                fuzzyByFirstLetter.computeIfAbsent(form.key().charAt(0), k -> new FuzzyBucket()).add(fuzzy);
+                fuzzyByWordsAndFirstLetter.computeIfAbsent(bucketKey(form.words(), form.key()), k -> new FuzzyBucket())
+                        .add(fuzzy);
                 reach = Math.max(reach, form.key().length() + allowedTypos(form.key()));
             }
         }
@@ -53,7 +58,8 @@ final class PlaceIndex {
 
     /** The closest forms within the allowed number of typos (1 for 5–8 letters, 2 from 9), and that distance. */
     Fuzzy closest(String key, int windowWords) {
-        FuzzyBucket bucket = fuzzyByFirstLetter.get(key.charAt(0));
+        FuzzyBucket bucket = windowWords == 1 ? fuzzyByFirstLetter.get(key.charAt(0))
+                : fuzzyByWordsAndFirstLetter.get(bucketKey(windowWords, key));
         if (bucket == null) {
             return new Fuzzy(List.of(), Integer.MAX_VALUE);
         }
@@ -63,9 +69,6 @@ final class PlaceIndex {
         for (int length = key.length() - MAX_TYPOS; length <= key.length() + MAX_TYPOS; length++) {
             for (FuzzyForm candidate : bucket.ofLength(length)) {
                 PlaceForm form = candidate.form();
-                if (form.words() != windowWords && windowWords != 1) {
-                    continue;
-                }
                 int allowed = allowedTypos(form.key());
                 if (LetterSet.surelyFurther(letters, candidate.letters(), allowed)) {
                     continue;
@@ -79,6 +82,9 @@ final class PlaceIndex {
                     closest.add(candidate);
                 }
             }
+        }
+        if (closest.isEmpty()) {
+            return new Fuzzy(List.of(), best);
         }
         // Ties go to file order, as FormChooser expects.
         closest.sort(Comparator.comparingInt(FuzzyForm::order));
@@ -96,6 +102,10 @@ final class PlaceIndex {
 
     static int allowedTypos(String key) {
         return key.length() >= 9 ? MAX_TYPOS : key.length() >= FUZZY_MIN_LENGTH ? 1 : 0;
+    }
+
+    private static String bucketKey(int words, String key) {
+        return words + ":" + key.charAt(0);
     }
 
     private static boolean hasDigit(String key) {
