@@ -36,7 +36,7 @@ final class PlaceIndex {
         for (int i = 0; i < forms.size(); i++) {
             PlaceForm form = forms.get(i);
             if (form.need() == Need.NONE && form.key().length() >= FUZZY_MIN_LENGTH && !hasDigit(form.key())) {
-                FuzzyForm fuzzy = new FuzzyForm(form, i, LetterSet.of(form.key()));
+                FuzzyForm fuzzy = new FuzzyForm(form, i, form.key(), allowedTypos(form.key()), LetterSet.of(form.key()));
                 fuzzyByFirstLetter.computeIfAbsent(form.key().charAt(0), k -> new FuzzyBucket()).add(fuzzy);
                 fuzzyByWordsAndFirstLetter.computeIfAbsent(bucketKey(form.words(), form.key()), k -> new FuzzyBucket())
                         .add(fuzzy);
@@ -68,12 +68,11 @@ final class PlaceIndex {
         List<FuzzyForm> closest = new ArrayList<>();
         for (int length = key.length() - MAX_TYPOS; length <= key.length() + MAX_TYPOS; length++) {
             for (FuzzyForm candidate : bucket.ofLength(length)) {
-                PlaceForm form = candidate.form();
-                int allowed = allowedTypos(form.key());
+                int allowed = candidate.allowed();
                 if (LetterSet.surelyFurther(letters, candidate.letters(), allowed)) {
                     continue;
                 }
-                int d = EditDistance.bounded(key, form.key(), allowed);
+                int d = EditDistance.bounded(key, candidate.key(), allowed);
                 if (d <= allowed && d > 0 && d <= best) {
                     if (d < best) {
                         closest.clear();
@@ -115,8 +114,11 @@ final class PlaceIndex {
     record Fuzzy(List<PlaceForm> forms, int distance) {
     }
 
-    /** A form reachable through typos, its position in the gazetteer, and its letters for a cheap pre-check. */
-    private record FuzzyForm(PlaceForm form, int order, long letters) {
+    /**
+     * A form reachable through typos, its position in the gazetteer, and what the typo check reads, kept
+     * together so that ruling a form out touches nothing else.
+     */
+    private record FuzzyForm(PlaceForm form, int order, String key, int allowed, long letters) {
     }
 
     /** Fuzzy forms of one first letter by key length: a typo changes the length by at most the edits allowed. */
@@ -124,7 +126,7 @@ final class PlaceIndex {
         private final List<List<FuzzyForm>> byLength = new ArrayList<>();
 
         void add(FuzzyForm form) {
-            int length = form.form().key().length();
+            int length = form.key().length();
             while (byLength.size() <= length) {
                 byLength.add(new ArrayList<>());
             }

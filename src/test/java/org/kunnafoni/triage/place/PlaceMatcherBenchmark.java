@@ -19,7 +19,7 @@ import java.util.Locale;
 /**
  * Time per message of {@link PlaceMatcher#best} on one thread, over the evaluation corpus's texts (realistic SMS
  * in every language), written to {@code target/benchmarks/place-matcher.txt}. Not a test: run its {@code main}
- * with the test class path; an optional argument is the measured seconds (default 5). Reports the thread's CPU
+ * with the test class path; an optional argument is the measured CPU seconds (default 5). Reports the thread's CPU
  * time as well as wall time: other builds on a shared machine inflate the latter.
  */
 public final class PlaceMatcherBenchmark {
@@ -56,7 +56,8 @@ public final class PlaceMatcherBenchmark {
                 texts.size(), r.calls(), checksum(matcher, texts));
     }
 
-    // Whole passes over the texts until the time is up, so every text weighs the same.
+    // Whole passes over the texts until the thread has had its CPU time (a busy machine must not cut the
+    // warm-up short), so every text weighs the same.
     private static Result measure(PlaceMatcher matcher, List<String> texts, double seconds) {
         long budget = (long) (seconds * 1e9);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -64,7 +65,7 @@ public final class PlaceMatcherBenchmark {
         long start = System.nanoTime();
         long calls = 0;
         long sink = 0;
-        while (System.nanoTime() - start < budget) {
+        while (threads.getCurrentThreadCpuTime() - cpuStart < budget) {
             for (String text : texts) {
                 sink += matcher.best(text).map(m -> m.start() + 31L * m.name().length()).orElse(-1L);
             }
