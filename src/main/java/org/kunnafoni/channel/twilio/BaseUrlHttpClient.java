@@ -23,6 +23,7 @@ final class BaseUrlHttpClient extends HttpClient {
 
     private final NetworkHttpClient network = new NetworkHttpClient(apacheClient());
     private final String base;
+    private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
 
     BaseUrlHttpClient(URI baseUrl) {
         this.base = baseUrl.toString().replaceAll("/+$", "");
@@ -35,7 +36,18 @@ final class BaseUrlHttpClient extends HttpClient {
 
     @Override
     public Response makeRequest(Request request) {
-        return network.makeRequest(new Rebased(request, base));
+        lastStatus.remove();
+        Response response = network.makeRequest(new Rebased(request, base));
+        lastStatus.set(response.getStatusCode());
+        return response;
+    }
+
+    /**
+     * The HTTP status of this thread's last call, if it got an answer: the SDK loses it when an error answer
+     * has no JSON body (a bare 500 from a proxy), and a 500 must still count as a 5xx, not a lost connection.
+     */
+    Integer lastStatus() {
+        return lastStatus.get();
     }
 
     /**

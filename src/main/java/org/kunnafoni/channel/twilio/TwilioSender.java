@@ -41,7 +41,10 @@ public final class TwilioSender implements Sender {
     private final String statusCallback;
     private final Optional<Duration> validity;
     private final Executor workers;
-    private final AtomicReference<TwilioRestClient> client = new AtomicReference<>();
+    private final AtomicReference<Connection> client = new AtomicReference<>();
+
+    private record Connection(TwilioRestClient rest, BaseUrlHttpClient http) {
+    }
 
     public TwilioSender(URI apiBaseUrl, URI publicUrl, Optional<Duration> validity,
                         Optional<TwilioCredentials> credentials, Executor workers) {
@@ -64,8 +67,11 @@ public final class TwilioSender implements Sender {
 
     /** Sets (or removes) the credentials at run time; held dispatches go out at their next check. */
     public void configure(Optional<TwilioCredentials> credentials) {
-        client.set(credentials.map(c -> new TwilioRestClient.Builder(c.accountSid(), c.authToken())
-                .httpClient(new BaseUrlHttpClient(apiBaseUrl)).build()).orElse(null));
+        client.set(credentials.map(c -> {
+            BaseUrlHttpClient http = new BaseUrlHttpClient(apiBaseUrl);
+            return new Connection(new TwilioRestClient.Builder(c.accountSid(), c.authToken()).httpClient(http).build(),
+                    http);
+        }).orElse(null));
     }
 
     public boolean configured() {
@@ -80,27 +86,28 @@ public final class TwilioSender implements Sender {
 
     @Override
     public CompletionStage<SendResult> send(OutboundMessage message) {
-        TwilioRestClient current = client.get();
+        Connection current = client.get();
         if (current == null) {
             return CompletableFuture.completedFuture(new SendResult.Held("twilio credentials missing"));
         }
         return CompletableFuture.supplyAsync(() -> create(current, message), workers);
     }
 
-    private SendResult create(TwilioRestClient restClient, OutboundMessage m) {
+    private SendResult create(Connection connection, OutboundMessage m) {
         try {
-            Message created = creator(m).create(restClient);
+            Message created = creator(m).create(connection.rest());
             return new SendResult.Accepted(created.getSid());
         } catch (ApiException e) {
-            if (Integer.valueOf(401).equals(e.getStatusCode())) {
+            Integer status = e.getStatusCode() != null ? e.getStatusCode() : connection.http().lastStatus();
+            if (Integer.valueOf(401).equals(status)) {
                 LOG.error("Twilio rejected the account credentials; dispatches are held until they are fixed");
                 return new SendResult.Held("twilio credentials rejected");
             }
-            LOG.warn("Twilio refused dispatch {}: status {} code {}", m.dispatchId(), e.getStatusCode(), e.getCode());
-            return new SendResult.Failed(SendErrors.classify(e.getStatusCode(), e.getCode()));
+            LOG.warn("Twilio refused dispatch {}: status {} code {}", m.dispatchId(), status, e.getCode());
+            return new SendResult.Failed(SendErrors.classify(status, e.getCode()));
         } catch (RuntimeException e) {
             LOG.warn("Twilio call for dispatch {} failed: {}", m.dispatchId(), e.getClass().getSimpleName());
-            return new SendResult.Failed(SendErrors.classify(null, null));
+            return new SendResult.Failed(SendErrors.classify(connection.http().lastStatus(), null));
         }
     }
 
