@@ -4,6 +4,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The baseline of the ingest benchmark: the least a Vert.x 5 server can do for a Twilio webhook — read and
  * decode the form body, answer an empty TwiML {@code <Response/>}. No router, no metrics, no signature, no
- * Redis, so the gateway/bare ratio is what everything else costs. Run as its own JVM, like the gateway.
+ * Redis, so the gateway/bare ratio is what everything else costs. Run as its own JVM, like the gateway. A GET
+ * gets the same answer, so the driver can tell when it listens.
  *
  * <p>Usage: {@code BareVertxServer <port> <event-loop instances>}; binds to 127.0.0.1 only.
  */
@@ -54,7 +56,9 @@ public final class BareVertxServer {
         }
 
         private static void handle(HttpServerRequest request) {
-            request.setExpectMultipart(true);
+            if (request.method() == HttpMethod.POST) {
+                request.setExpectMultipart(true);
+            }
             request.endHandler(done -> {
                 // The decoded form is what any webhook endpoint works from, so the baseline decodes it too.
                 request.formAttributes();

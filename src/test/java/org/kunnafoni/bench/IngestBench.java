@@ -106,7 +106,7 @@ public final class IngestBench implements Callable<Integer> {
         try (ServerProcess bare = ServerProcess.start("bare", command, Map.of(), out.resolve("bare.log"))) {
             bare.awaitReady(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(60));
             URI url = URI.create("http://127.0.0.1:" + port + TWILIO_PATH);
-            return measure("bare", wrkRun, url, bodies, bodies, "cycle");
+            return measure("bare", bare, wrkRun, url, bodies, "cycle");
         }
     }
 
@@ -140,13 +140,15 @@ public final class IngestBench implements Callable<Integer> {
             log("gateway warm-up: %,.0f req/s; writing %,d signed bodies for the measured run",
                     warm.requestsPerSecond(), mainBodies);
             signer.write(bodies.resolve("gateway"), threads, warmupBodies, mainBodies);
+            ServerProcess.CpuTime before = gateway.cpuTime();
             WrkRun.Result main = wrkRun.run(url, Duration.ofSeconds(durationSeconds), bodies.resolve("gateway"),
                     "once", out.resolve("wrk-gateway.log"));
+            ServerProcess.CpuTime cpu = gateway.cpuTime().minus(before);
             log("gateway: %,.0f req/s", main.requestsPerSecond());
             long stored = settledStreamLength(redisPort);
             String ready = get(base.resolve("/ready"));
             String metrics = get(base.resolve("/metrics"));
-            IngestReport.GatewayRun run = new IngestReport.GatewayRun(warm, main, stored, ready,
+            IngestReport.GatewayRun run = new IngestReport.GatewayRun(warm, main, cpu, stored, ready,
                     IngestReport.intakeMetrics(metrics), aofBytes(dataDir), mainBodies);
             return run;
         } finally {
@@ -156,23 +158,26 @@ public final class IngestBench implements Callable<Integer> {
         }
     }
 
-    private IngestReport.ServerRun measure(String name, WrkRun wrkRun, URI url, Path warmupBodies, Path bodies,
+    private IngestReport.ServerRun measure(String name, ServerProcess server, WrkRun wrkRun, URI url, Path bodies,
                                            String mode) throws Exception {
-        WrkRun.Result warm = wrkRun.run(url, Duration.ofSeconds(warmupSeconds), warmupBodies, mode,
+        WrkRun.Result warm = wrkRun.run(url, Duration.ofSeconds(warmupSeconds), bodies, mode,
                 out.resolve("wrk-" + name + "-warmup.log"));
+        ServerProcess.CpuTime before = server.cpuTime();
         WrkRun.Result main = wrkRun.run(url, Duration.ofSeconds(durationSeconds), bodies, mode,
                 out.resolve("wrk-" + name + ".log"));
+        ServerProcess.CpuTime cpu = server.cpuTime().minus(before);
         log("%s: %,.0f req/s", name, main.requestsPerSecond());
-        return new IngestReport.ServerRun(warm, main);
+        return new IngestReport.ServerRun(warm, main, cpu);
     }
 
     /**
-     * Enough distinct MessageSids for the measured run: 2.5× the warm-up rate (the JIT is still warming then)
-     * and never more than the configured ceiling; running out is detected and reported, never hidden.
+     * Enough distinct MessageSids for the measured run: 4× the warm-up rate (the JIT is still warming then; a
+     * short warm-up measured 3.5× less than the run after it) and never more than the configured ceiling.
+     * Running out is detected and reported, never hidden.
      */
     private long mainBodyCount(WrkRun.Result warm) {
         long ceiling = (long) maxRate * durationSeconds;
-        return Math.min(ceiling, (long) (warm.requestsPerSecond() * durationSeconds * 2.5) + 20_000);
+        return Math.min(ceiling, (long) (warm.requestsPerSecond() * durationSeconds * 4) + 50_000);
     }
 
     /** XLEN once in-flight requests have landed: two equal reads 300 ms apart, at most 30 reads. */
@@ -199,7 +204,7 @@ public final class IngestBench implements Callable<Integer> {
     }
 
     private static String get(URI url) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         return http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }

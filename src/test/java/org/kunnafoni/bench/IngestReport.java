@@ -27,11 +27,12 @@ final class IngestReport {
     }
 
     /** A warm-up and a measured wrk run against one server. */
-    record ServerRun(WrkRun.Result warmup, WrkRun.Result main) {
+    record ServerRun(WrkRun.Result warmup, WrkRun.Result main, ServerProcess.CpuTime cpu) {
     }
 
     /** The gateway's runs plus what it stored: XLEN after the load, /ready, intake counters, AOF size. */
-    record GatewayRun(WrkRun.Result warmup, WrkRun.Result main, long streamEntries, String ready,
+    record GatewayRun(WrkRun.Result warmup, WrkRun.Result main, ServerProcess.CpuTime cpu, long streamEntries,
+                      String ready,
                       Map<String, Double> intakeMetrics, long aofBytes, long measuredBodies) {
         /** Every 200 wrk counted, warm-up included: both runs append to the same stream. */
         long acknowledged() {
@@ -100,9 +101,9 @@ final class IngestReport {
         json.put("machine", machine);
         json.put("parameters", parameters());
         if (bare != null) {
-            json.put("bare", serverJson(bare.warmup(), bare.main()));
+            json.put("bare", serverJson(bare.warmup(), bare.main(), bare.cpu()));
         }
-        json.put("gateway", serverJson(gateway.warmup(), gateway.main()));
+        json.put("gateway", serverJson(gateway.warmup(), gateway.main(), gateway.cpu()));
         json.put("ratio_gateway_to_bare", ratio());
         json.put("delivery", delivery());
         json.put("targets", targets());
@@ -125,7 +126,7 @@ final class IngestReport {
         return p;
     }
 
-    private static Map<String, Object> serverJson(WrkRun.Result warmup, WrkRun.Result main) {
+    private static Map<String, Object> serverJson(WrkRun.Result warmup, WrkRun.Result main, ServerProcess.CpuTime cpu) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("requests_per_s", round(main.requestsPerSecond()));
         s.put("requests", main.requests());
@@ -136,6 +137,8 @@ final class IngestReport {
         }
         s.put("latency_ms", latency);
         s.put("errors", Map.of("non_2xx", main.non2xx(), "socket", main.socketErrors()));
+        s.put("cpu_us_per_request", Map.of("server_jvm", cpuPerRequest(cpu.server(), main),
+                "redis", cpuPerRequest(cpu.children(), main)));
         s.put("statuses", main.raw().path("statuses"));
         s.put("wrk", main.raw());
         s.put("wrk_command", main.command());
@@ -175,12 +178,12 @@ final class IngestReport {
                         + "appendfsync %s, load %s -> %s%n", options.threads, options.connections,
                 options.durationSeconds, options.warmupSeconds, options.eventLoops(), options.appendfsync,
                 machine.get("loadavg_before"), machine.get("loadavg_after")));
-        s.append(String.format("%-8s %10s %9s %9s %9s %8s %8s%n", "", "req/s", "p50 ms", "p99 ms", "max ms",
-                "non-2xx", "socket"));
+        s.append(String.format("%-8s %10s %9s %9s %9s %8s %8s %9s %9s%n", "", "req/s", "p50 ms", "p99 ms", "max ms",
+                "non-2xx", "socket", "cpu us/r", "redis us"));
         if (bare != null) {
-            s.append(row("bare", bare.main()));
+            s.append(row("bare", bare.main(), bare.cpu()));
         }
-        s.append(row("gateway", gateway.main()));
+        s.append(row("gateway", gateway.main(), gateway.cpu()));
         s.append(String.format("ratio gateway/bare: %s (target >= %.1f: %s); gateway p99 %.2f ms (target < %.0f ms: %s)%n",
                 ratio() == null ? "n/a" : String.format("%.3f", ratio()), RATIO_TARGET,
                 bare == null ? "n/a" : verdict(ratioMet()), gateway.main().latencyMillis("p99"), P99_TARGET_MS,
@@ -191,9 +194,15 @@ final class IngestReport {
         return s.toString();
     }
 
-    private static String row(String name, WrkRun.Result r) {
-        return String.format("%-8s %,10.0f %9.2f %9.2f %9.2f %8d %8d%n", name, r.requestsPerSecond(),
-                r.latencyMillis("p50"), r.latencyMillis("p99"), r.latencyMillis("max"), r.non2xx(), r.socketErrors());
+    private static String row(String name, WrkRun.Result r, ServerProcess.CpuTime cpu) {
+        return String.format("%-8s %,10.0f %9.2f %9.2f %9.2f %8d %8d %9.1f %9.1f%n", name, r.requestsPerSecond(),
+                r.latencyMillis("p50"), r.latencyMillis("p99"), r.latencyMillis("max"), r.non2xx(), r.socketErrors(),
+                cpuPerRequest(cpu.server(), r), cpuPerRequest(cpu.children(), r));
+    }
+
+    /** Microseconds of CPU per answered request, during the measured run. */
+    private static double cpuPerRequest(java.time.Duration cpu, WrkRun.Result r) {
+        return r.requests() == 0 ? 0 : round(cpu.toNanos() / 1000.0 / r.requests());
     }
 
     private static String verdict(boolean met) {

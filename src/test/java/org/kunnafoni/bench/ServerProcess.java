@@ -41,7 +41,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Polls {@code url} until it answers 200; fails if the process dies or {@code timeout} passes. */
     void awaitReady(URI url, Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         int maxAttempts = (int) (timeout.toMillis() / 100) + 1;
         for (int attempt = 0; attempt < maxAttempts && System.nanoTime() < deadline; attempt++) {
@@ -62,8 +62,21 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready at " + url + " after " + timeout + "; see " + log);
     }
 
-    long pid() {
-        return process.pid();
+    /**
+     * CPU time used so far by the server JVM and by its children (the embedded Redis). CPU per request does not
+     * depend on what else runs on the machine, unlike requests per second, so it is the figure to compare.
+     */
+    CpuTime cpuTime() {
+        Duration children = process.descendants()
+                .map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+        return new CpuTime(process.info().totalCpuDuration().orElse(Duration.ZERO), children);
+    }
+
+    record CpuTime(Duration server, Duration children) {
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(server.minus(earlier.server), children.minus(earlier.children));
+        }
     }
 
     @Override
