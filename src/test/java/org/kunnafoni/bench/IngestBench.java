@@ -92,6 +92,8 @@ public final class IngestBench implements Callable<Integer> {
         }
         report.gateway(runGateway(wrkRun, signer, gatewayPort, token, bodies, warmupBodies));
         report.machineAfter(MachineInfo.loadAverage());
+        log("measuring the CPU cost of the per-message domain steps");
+        report.domainSteps(CostBreakdown.measure());
         Path json = out.resolve("ingest.json");
         report.write(json);
         System.out.println(report.summary());
@@ -116,6 +118,7 @@ public final class IngestBench implements Callable<Integer> {
         Path dataDir = Files.createTempDirectory("kunnafoni-bench-");
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         if (jfr) {
+            command.add("-XX:FlightRecorderOptions=stackdepth=512");
             command.add("-XX:StartFlightRecording=filename=" + out.resolve("gateway.jfr").toAbsolutePath()
                     + ",settings=profile,dumponexit=true");
         }

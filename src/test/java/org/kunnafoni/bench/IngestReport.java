@@ -20,6 +20,7 @@ final class IngestReport {
     private final String startedAt = Instant.now().toString();
     private ServerRun bare;
     private GatewayRun gateway;
+    private Map<String, Double> domainSteps = Map.of();
 
     IngestReport(IngestBench options, Map<String, Object> machine) {
         this.options = options;
@@ -54,6 +55,10 @@ final class IngestReport {
 
     void gateway(GatewayRun run) {
         this.gateway = run;
+    }
+
+    void domainSteps(Map<String, Double> cpuMicrosPerCall) {
+        this.domainSteps = cpuMicrosPerCall;
     }
 
     void machineAfter(String loadAverage) {
@@ -105,6 +110,7 @@ final class IngestReport {
         }
         json.put("gateway", serverJson(gateway.warmup(), gateway.main(), gateway.cpu()));
         json.put("ratio_gateway_to_bare", ratio());
+        json.put("domain_steps_cpu_us_per_message", domainSteps);
         json.put("delivery", delivery());
         json.put("targets", targets());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
@@ -188,6 +194,9 @@ final class IngestReport {
                 ratio() == null ? "n/a" : String.format("%.3f", ratio()), RATIO_TARGET,
                 bare == null ? "n/a" : verdict(ratioMet()), gateway.main().latencyMillis("p99"), P99_TARGET_MS,
                 verdict(p99Met())));
+        s.append(String.format("domain steps (signature, keywords, E.164, pseudonym, encryption): %.1f CPU us "
+                + "per message of the gateway's %.1f%n", domainSteps.getOrDefault("total", Double.NaN),
+                cpuPerRequest(gateway.cpu().server(), gateway.main())));
         s.append(String.format("delivery: %,d acknowledged (200), %,d stream entries, lost %d, exhausted %d (%s)",
                 gateway.acknowledged(), gateway.streamEntries(), gateway.lost(), gateway.exhausted(),
                 verdict(noLoss())));
