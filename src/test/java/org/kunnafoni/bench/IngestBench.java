@@ -64,10 +64,6 @@ public final class IngestBench implements Callable<Integer> {
     @Option(names = "--max-rate", defaultValue = "80000",
             description = "Highest request rate bodies are generated for (${DEFAULT-VALUE}/s).")
     int maxRate;
-    @Option(names = "--ablation", split = ",", paramLabel = "PART",
-            description = "Experiment: run AblationServer instead of the jar, without these parts: "
-                    + "no-metrics, memory-queue (comma-separated).")
-    List<String> ablation = List.of();
     @Option(names = "--keep-data", description = "Keep the gateway's temporary data folder.")
     boolean keepData;
     @Option(names = "--reproduce", defaultValue = "src/bench/ingest/run.sh",
@@ -126,12 +122,7 @@ public final class IngestBench implements Callable<Integer> {
             command.add("-XX:StartFlightRecording=filename=" + out.resolve("gateway.jfr").toAbsolutePath()
                     + ",settings=profile,dumponexit=true");
         }
-        if (ablation.isEmpty()) {
-            command.addAll(List.of("-jar", jar.toString(), "serve"));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), AblationServer.class.getName()));
-            command.addAll(ablation);
-        }
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
         Map<String, String> env = Map.of(
                 "KUNNAFONI_HTTP_HOST", "127.0.0.1",
                 "KUNNAFONI_HTTP_PORT", Integer.toString(port),

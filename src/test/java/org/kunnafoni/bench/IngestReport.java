@@ -127,7 +127,6 @@ final class IngestReport {
         p.put("http_event_loops", options.eventLoops());
         p.put("redis", "embedded, appendonly yes, appendfsync " + options.appendfsync);
         p.put("jfr", options.jfr);
-        p.put("ablation", options.ablation);
         p.put("request", "POST " + IngestBench.TWILIO_PATH + ", 13 Twilio form fields, signed, distinct MessageSid");
         p.put("gateway_measured_bodies", gateway.measuredBodies());
         return p;
