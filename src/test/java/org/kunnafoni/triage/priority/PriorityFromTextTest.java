@@ -31,6 +31,14 @@ class PriorityFromTextTest {
             "ATTACK_SCHOOL_HOSPITAL|l'école a été brûlée le mois passé|NORMAL",
             "DENIAL_HUMANITARIAN_ACCESS|le convoi d'aide bloqué aujourd'hui à l'entrée de la ville|HIGH",
             "OTHER_CHILD_PROTECTION|une fille de 12 ans mariée de force aujourd'hui|NORMAL",
+            // A child hit by a bullet or in a limb needs care; a fight going on is danger now.
+            "KILLING_MAIMING|une fillette touchée à la jambe pendant les tirs|URGENT",
+            "KILLING_MAIMING|a boy hit by a bullet near the market|URGENT",
+            "KILLING_MAIMING|den dɔ jogira Koro|URGENT",
+            "KILLING_MAIMING|أصيب طفل برصاصة قرب السوق|URGENT",
+            "ATTACK_SCHOOL_HOSPITAL|les militaires et les rebelles se battent autour de l'école|URGENT",
+            "ATTACK_SCHOOL_HOSPITAL|gunmen are inside the clinic with the nurses|URGENT",
+            "ABDUCTION|u ye sunguru fila ta, u bɛ dugu kɔnɔ halisa|URGENT",
             "NOT_RELEVANT|bonjour, merci pour le service|LOW",
     })
     void prioritisesReports(Category category, String text, Priority priority) {
