@@ -98,6 +98,12 @@ class ViolationFamiliesTest {
             "les jihadistes sont partis avec les motos|FRA|not_relevant",
             "Hello, how do I join the group?|ENG|not_relevant",
             "les élèves ont reçu des fournitures scolaires de l'UNICEF|FRA|not_relevant",
+            "nous sommes des enseignants de Mopti, merci pour les messages|FRA|not_relevant",
+            "les enfants sont entrés dans l'école à 8 heures|FRA|not_relevant",
+            "The headmaster ordered new desks for the school|ENG|not_relevant",
+            "A truck stopped near the market this morning|ENG|not_relevant",
+            "un camion est bloqué sur la route de Gao, il est en panne|FRA|not_relevant",
+            "التلاميذ يستعملون المدرسة للدراسة|ARA|not_relevant",
             // a plea for help is not blocked aid; "den si ma sa" denies the child
             "jihadistes ye dugu attaquer, cɛ fila fagara, aw ye an dɛmɛ|BAM|not_relevant",
             "cɛ naani fagara sugu la, den si ma sa|BAM|not_relevant",
