@@ -42,6 +42,8 @@ class PriorityFromTextTest {
             "ATTACK_SCHOOL_HOSPITAL|les militaires et les rebelles se battent autour de l'école|URGENT",
             "ATTACK_SCHOOL_HOSPITAL|gunmen are inside the clinic with the nurses|URGENT",
             "ABDUCTION|u ye sunguru fila ta, u bɛ dugu kɔnɔ halisa|URGENT",
+            "ATTACK_SCHOOL_HOSPITAL|des hommes armés à l'école, on entend des tirs|URGENT",
+            "ATTACK_SCHOOL_HOSPITAL|gunmen near the clinic, we can hear gunshots|URGENT",
             "NOT_RELEVANT|bonjour, merci pour le service|LOW",
     })
     void prioritisesReports(Category category, String text, Priority priority) {

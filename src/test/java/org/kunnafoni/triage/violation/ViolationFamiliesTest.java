@@ -82,6 +82,10 @@ class ViolationFamiliesTest {
             "The militants banned girls from school in our commune|ENG|attack_school_hospital",
             "Des enfants déplacés dorment dehors devant la mairie|FRA|other_child_protection",
             "Displaced children sleeping outside the bus station|ENG|other_child_protection",
+            "اقتاد المسلحون ولدين إلى مكان مجهول|ARA|abduction",
+            "أطفال مشردون يتسولون في سوق موبتي|ARA|other_child_protection",
+            "La petite bonne de 11 ans est exploitée par ses patrons|FRA|other_child_protection",
+            "marifatigiw ye denmisɛnw don kɛlɛ la|BAM|recruitment_use",
             // children at work, alone, beaten at home
             "Des enfants de 9 ans travaillent dans les mines d'or|FRA|other_child_protection",
             "Children are made to work in the fields instead of school|ENG|other_child_protection",
