@@ -113,6 +113,7 @@ public final class Gateway implements AutoCloseable {
         if (config.triage().workers() > 0) {
             closeLater(TriageWorkers.start(config, redis, TriageEngine.loadDefault(), registry, clock));
         }
+        DispatchWiring dispatch = closeLater(DispatchWiring.start(config, redis, phones, subscribers, registry, clock));
 
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -133,7 +134,8 @@ public final class Gateway implements AutoCloseable {
                 List.of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
                         new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
                                 config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
-                                subscribers, access.handler())));
+                                subscribers, access.handler())),
+                List.of(dispatch.statusRoutes()));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()

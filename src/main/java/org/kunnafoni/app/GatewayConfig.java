@@ -17,6 +17,7 @@ public record GatewayConfig(
         Spool spool,
         Triage triage,
         Auth auth,
+        org.kunnafoni.dispatch.DispatchSettings dispatch,
         Secrets secrets) {
 
     public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
