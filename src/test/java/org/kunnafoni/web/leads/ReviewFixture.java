@@ -78,6 +78,16 @@ final class ReviewFixture implements AutoCloseable {
         throw new AssertionError("no lead for entry " + entry + " within " + DEADLINE);
     }
 
+    static void await(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within " + DEADLINE);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
     /** A lead of its own: a unique not-relevant text clusters with nothing. */
     String[] uniqueLead() throws Exception {
         String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
