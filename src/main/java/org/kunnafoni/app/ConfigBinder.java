@@ -72,6 +72,7 @@ final class ConfigBinder {
                         integer("auth.login-max-failures", 5, 1, 100),
                         atLeast("auth.login-lockout", "15m", Duration.ofSeconds(1))),
                 dispatch(),
+                new GatewayConfig.Review(atLeast("review.escalation-after", "30m", Duration.ofSeconds(1))),
                 new GatewayConfig.Secrets(
                         optionalText("twilio.auth-token"),
                         optionalText("data-key").filter(this::validDataKey),
