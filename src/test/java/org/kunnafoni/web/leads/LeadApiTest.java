@@ -338,7 +338,7 @@ class LeadApiTest {
             String event = sse.awaitEvent("lead", id, ReviewFixture.DEADLINE);
             assertThat(event).contains("\"status\":\"new\"");
             f.ok("supervisor", "POST", "/api/leads/" + id + "/transitions", "{\"to\":\"in_review\"}", 200);
-            assertThat(sse.awaitEvent("lead", "\"in_review\"", ReviewFixture.DEADLINE)).contains(id);
+            assertThat(sse.awaitEventWithAll("lead", ReviewFixture.DEADLINE, id, "\"in_review\"")).contains(id);
         }
     }
 

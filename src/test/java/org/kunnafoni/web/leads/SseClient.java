@@ -65,14 +65,20 @@ final class SseClient implements AutoCloseable {
 
     /** The data of the first event of this name whose data contains {@code needle}. */
     String awaitEvent(String name, String needle, Duration deadline) throws InterruptedException {
+        return awaitEventWithAll(name, deadline, needle);
+    }
+
+    /** The first event of that name containing every needle; other leads' events are skipped. */
+    String awaitEventWithAll(String name, Duration deadline, String... needles) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {
             String event = events.poll(50, TimeUnit.MILLISECONDS);
-            if (event != null && event.startsWith(name + "\n") && event.contains(needle)) {
+            if (event != null && event.startsWith(name + "\n")
+                    && java.util.Arrays.stream(needles).allMatch(event::contains)) {
                 return event.substring(name.length() + 1);
             }
         }
-        throw new AssertionError("no " + name + " event with " + needle + " within " + deadline);
+        throw new AssertionError("no " + name + " event with " + String.join(" and ", needles) + " within " + deadline);
     }
 
     @Override
