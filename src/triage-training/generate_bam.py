@@ -31,6 +31,9 @@ T = {
     "musomisɛn dɔ violer {acteur} fɛ {quand}", "{acteur} bɛ sungurunw ta ka u furu",
 ],
 "abduction": [
+    "{acteur} ye {den} ta {lieu} {quand}",
+    "{den} minɛna {lieu}, u bɛ wari ɲini",
+    "{acteur} ye sunguru dɔ ta, mɔgɔ si t'a dɔn a bɛ min",
     "{acteur} ye {den} minɛ ka taa {lieu} {quand}", "{den} minɛna {lieu} {quand}", "{acteur} ye {den} ta ka taa ni u ye",
     "{acteur} ye {den} enlever {lieu}", "{den} minɛna, u ma segin {quand}", "{acteur} ye {den} don mobili kɔnɔ ka taa",
     "{den} taara ni {acteur} ye, an t'u ye", "mɔgɔ dɔw ye {den} minɛ {lieu} {quand}",
@@ -56,6 +59,11 @@ T = {
     "sunguru dɔ furura a si ye san 12", "{den} filila u bangebagaw ma {lieu}",
 ],
 "not_relevant": [
+    "cɛ fila fagara {lieu}, den si ma sa",
+    "cɛkɔrɔba dɔ joginna {lieu} {quand}",
+    "sorodasi dɔ joginna {lieu}, den si ma jogin",
+    "Ala ka an denw tanga",
+    "n b'a fɛ ka kunnafoniw sɔrɔ bamanankan na",
     "i ni ce", "aw ni sɔgɔma", "i ni sogoma", "aw ni tile", "i ni wula", "i ka kɛnɛ wa", "tɔɔrɔ si tɛ",
     "barika", "i ni ce baara la", "test", "wari ci n ma", "crédit ci n ma", "aw ye wari ci n ma", "n ka telefɔni tununna",
     "lakɔli datugura grève kosɔn", "sanji nana {quand}", "Ala ka an dɛmɛ", "n b'a fɛ ka baara sɔrɔ",
