@@ -87,13 +87,14 @@ export function renderQueue(ctx) {
       more.hidden = !cursor;
       renderCounts(page.counts || {});
       status.textContent = list.children.length ? '' : t('queue.empty');
-      list.dataset.loaded = String(Date.now());
       if (focusedId) {
         const again = list.querySelector(`.lead-row[data-id="${CSS.escape(focusedId)}"] a`);
         if (again) again.focus();
       }
     } catch (error) {
       status.textContent = error.status === 404 ? t('queue.unavailable') : t('common.error_detail', { detail: error.message });
+    } finally {
+      list.dataset.loaded = String(Date.now());
     }
   }
 
