@@ -125,7 +125,9 @@ function dayChart(byDay, categories, fromValue, toValue) {
         svg('title', {}, `${date} · ${label('category', c)}: ${formatNumber(n)}`)));
       y -= n * scale;
     }
-    if (i === 0 || i === dates.length - 1 || (dates.length > 14 && i % 7 === 0)) {
+    const every = Math.max(1, Math.ceil(dates.length / 8));
+    const last = i === dates.length - 1 && i % every >= every / 2;
+    if (i % every === 0 || last) {
       chart.append(svg('text', { x, y: height - 6, class: 'axis' }, date.slice(5)));
     }
   });
