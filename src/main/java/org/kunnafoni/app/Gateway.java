@@ -25,6 +25,10 @@ import org.kunnafoni.store.RedisKeys;
 import org.kunnafoni.store.RedisSubscriberStore;
 import org.kunnafoni.triage.TriageEngine;
 import org.kunnafoni.web.HttpVerticle;
+import org.kunnafoni.web.SubscriberRoutes;
+import org.kunnafoni.audience.SubscriberRegistration;
+import org.kunnafoni.triage.place.Gazetteer;
+import java.util.Set;
 import org.kunnafoni.web.OperationsRoutes;
 import org.kunnafoni.web.WebDependencies;
 import org.slf4j.Logger;
@@ -92,13 +96,14 @@ public final class Gateway implements AutoCloseable {
         closeLater(() -> shutdown(spoolThread));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RedisSubscriberStore subscribers = new RedisSubscriberStore(redis, config.intake().dedupeTtl());
         IntakeService intake = new IntakeService(
                 new KeywordParser(KeywordTable.loadDefault()),
                 new ReplyBook(Replies.loadDefault(), config.intake().hotline(),
                         config.intake().alertReply() == GatewayConfig.AlertReply.ACK),
                 phones, config.intake().defaultCountry(),
                 new RedisAlertQueue(redis, config.intake().dedupeTtl()),
-                new RedisSubscriberStore(redis, config.intake().dedupeTtl()),
+                subscribers,
                 spool, spoolThread, registry);
         long replayMillis = config.spool().replayInterval().toMillis();
         spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),
@@ -125,7 +130,10 @@ public final class Gateway implements AutoCloseable {
                 new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake, clock, registry),
                 new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry),
                 new OperationsRoutes(redis, spool, intake, registry),
-                List.of(access.authRoutes(), access.userRoutes(), access.auditRoutes()));
+                List.of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
+                        new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
+                                config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
+                                subscribers, access.handler())));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()

@@ -92,6 +92,9 @@ public final class TriageWorker implements AutoCloseable {
         this.clock = clock;
         this.consumer = Consumer.from(RedisKeys.TRIAGE_GROUP, consumerName);
         this.pollsPending = pollsPending;
+        // nanoTime has an arbitrary origin: "due now" must be relative to it, not to zero
+        this.nextClaimAt = System.nanoTime();
+        this.nextPendingPollAt = nextClaimAt;
     }
 
     /** Creates the consumer group (and the stream) if missing, from the start of the stream so nothing is skipped. */

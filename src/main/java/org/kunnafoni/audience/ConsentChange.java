@@ -19,9 +19,17 @@ public record ConsentChange(
         String channel,
         String providerId,
         String keyword,
-        Instant at) {
+        Instant at,
+        Decider decider,
+        String source) {
 
     public enum Action { OPT_IN, OPT_OUT }
+
+    /**
+     * Who made the change. Only the person can undo their own opt-out; an operator (API, CSV import) adding or
+     * updating an opted-out subscriber is refused.
+     */
+    public enum Decider { PERSON, OPERATOR }
 
     public ConsentChange {
         Objects.requireNonNull(pseudonym, "pseudonym");
@@ -30,5 +38,7 @@ public record ConsentChange(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(decider, "decider");
+        Objects.requireNonNull(source, "source");
     }
 }

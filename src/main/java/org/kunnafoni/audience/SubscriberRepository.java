@@ -9,4 +9,7 @@ public interface SubscriberRepository {
     CompletionStage<ConsentResult> apply(ConsentChange change);
 
     CompletionStage<Optional<Subscriber>> find(String pseudonym);
+
+    /** Walks every subscriber without loading them all: {@code cursor} is empty for the first page. */
+    CompletionStage<SubscriberPage> page(Optional<String> cursor, int size);
 }

@@ -111,7 +111,7 @@ public final class IntakeService {
                                   Optional<String> region, Optional<Language> language,
                                   String keyword) {
         return new ConsentChange(reporter, phones.encrypt(identity), action, region, language, m.channel(),
-                m.dedupeId(), keyword, m.receivedAt());
+                m.dedupeId(), keyword, m.receivedAt(), ConsentChange.Decider.PERSON, "sms_keyword:" + m.channel());
     }
 
     private CompletionStage<IntakeOutcome> applyConsent(ConsentChange change, KeywordCommand command) {

@@ -36,6 +36,11 @@ public final class RedisKeys {
         return "sub:{" + pseudonym + "}:history";
     }
 
+    /** Set of the pseudonyms of active subscribers of one region and language, for streaming a campaign audience. */
+    public static String audience(String region, String language) {
+        return "audience:{" + region + "}:" + language;
+    }
+
     /** Marks a keyword message as applied to one subscriber (TTL: intake.dedupe-ttl). */
     public static String subscriberSeen(String pseudonym, String channel, String providerId) {
         return "sub:{" + pseudonym + "}:seen:" + channel + ":" + providerId;
@@ -117,5 +122,33 @@ public final class RedisKeys {
     /** Hash of one report (text, times, triage view, lead id); its existence marks the intake entry as counted. */
     public static String leadReport(String region, String entryId) {
         return leadTag(region) + ":report:" + entryId;
+    }
+
+    // ---- Outbound dispatch (dispatch pipeline, helper/dispatch) ----------------------------------------------
+    // One hash per dispatch (its own slot); the queue keys share the {dispatch} tag so the promote script that
+    // touches both stays in one slot; rate-limit keys are per sender.
+
+    /** Durable stream of dispatch ids to send, read by the {@link #DISPATCH_GROUP} consumer group. */
+    public static final String DISPATCH_STREAM = "{dispatch}:stream";
+
+    /** Consumer group of the dispatch workers of every gateway instance. */
+    public static final String DISPATCH_GROUP = "dispatchers";
+
+    /** Sorted set of dispatch ids waiting for a time (quiet hours, rate limit, back-off, held); score = due ms. */
+    public static final String DISPATCH_DELAYED = "{dispatch}:delayed";
+
+    /** Hash with one dispatch (run, recipient pseudonym, channel, sender, body, state, rank, attempts, …). */
+    public static String dispatch(String dispatchId) {
+        return "dispatch:{" + dispatchId + "}";
+    }
+
+    /** Provider message id → dispatch id, for status callbacks (TTL: 30 days). */
+    public static String dispatchByProvider(String providerId) {
+        return "dispatch:provider:{" + providerId + "}";
+    }
+
+    /** GCRA state (theoretical arrival time, ms) of one sender id's rate limit; expires when idle. */
+    public static String rateLimit(String sender) {
+        return "ratelimit:{" + sender + "}";
     }
 }

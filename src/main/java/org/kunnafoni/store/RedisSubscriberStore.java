@@ -2,10 +2,13 @@ package org.kunnafoni.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.KeyScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import org.kunnafoni.audience.ConsentChange;
 import org.kunnafoni.audience.ConsentResult;
 import org.kunnafoni.audience.Subscriber;
+import org.kunnafoni.audience.SubscriberPage;
 import org.kunnafoni.audience.SubscriberRepository;
 import org.kunnafoni.audience.SubscriberStatus;
 import org.kunnafoni.triage.Language;
@@ -13,9 +16,11 @@ import org.kunnafoni.triage.Language;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Subscribers as Redis hashes with an append-only history list per subscriber. */
@@ -40,15 +45,57 @@ public final class RedisSubscriberStore implements SubscriberRepository {
         return APPLY.<String>run(redis.async(), ScriptOutputType.VALUE, keys,
                         ttlMillis, action, c.at().toString(), c.channel(), c.encryptedPhone(),
                         c.region().orElse(""), c.language().map(Language::code).orElse(""),
-                        c.keyword() == null ? "" : c.keyword(), p, historyEntry(c, action))
-                .thenApply(status -> "duplicate".equals(status)
-                        ? new ConsentResult.Duplicate()
-                        : new ConsentResult.Applied(SubscriberStatus.valueOf(status.toUpperCase(Locale.ROOT))));
+                        c.keyword() == null ? "" : c.keyword(), p, historyEntry(c, action),
+                        c.decider() == ConsentChange.Decider.PERSON ? "person" : "operator", c.source())
+                .thenCompose(answer -> {
+                    if ("duplicate".equals(answer)) {
+                        return CompletableFuture.completedFuture(new ConsentResult.Duplicate());
+                    }
+                    if ("refused".equals(answer)) {
+                        return CompletableFuture.completedFuture(new ConsentResult.Refused());
+                    }
+                    return reindex(p, answer.split("\\|", -1));
+                });
+    }
+
+    /**
+     * Keeps the per region × language audience sets in step. They live in other slots than the subscriber, so this
+     * follows the script; sends re-check the subscriber hash, so a lagging index never reaches an opted-out person.
+     */
+    private CompletionStage<ConsentResult> reindex(String pseudonym, String[] state) {
+        SubscriberStatus status = SubscriberStatus.valueOf(state[0].toUpperCase(Locale.ROOT));
+        String region = state[1];
+        String language = state[2];
+        String previousRegion = state[3];
+        String previousLanguage = state[4];
+        CompletionStage<?> removed = previousRegion.isEmpty() || previousLanguage.isEmpty()
+                ? CompletableFuture.completedFuture(0L)
+                : redis.async().srem(RedisKeys.audience(previousRegion, previousLanguage), pseudonym);
+        return removed.thenCompose(v -> status == SubscriberStatus.ACTIVE && !region.isEmpty() && !language.isEmpty()
+                        ? redis.async().sadd(RedisKeys.audience(region, language), pseudonym)
+                        : CompletableFuture.completedFuture(0L))
+                .thenApply(v -> new ConsentResult.Applied(status));
     }
 
     @Override
     public CompletionStage<Optional<Subscriber>> find(String pseudonym) {
         return redis.async().hgetall(RedisKeys.subscriber(pseudonym)).thenApply(RedisSubscriberStore::toSubscriber);
+    }
+
+    @Override
+    public CompletionStage<SubscriberPage> page(Optional<String> cursor, int size) {
+        ScanCursor start = cursor.map(ScanCursor::of).orElse(ScanCursor.INITIAL);
+        KeyScanArgs args = new KeyScanArgs().type("hash");
+        args.match("sub:{*}").limit(size);
+        return redis.async().scan(start, args).thenCompose(page -> {
+            List<CompletableFuture<Optional<Subscriber>>> reads = page.getKeys().stream()
+                    .map(key -> redis.async().hgetall(key).thenApply(RedisSubscriberStore::toSubscriber)
+                            .toCompletableFuture())
+                    .toList();
+            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> new SubscriberPage(
+                    reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList(),
+                    page.isFinished() ? Optional.empty() : Optional.of(page.getCursor())));
+        });
     }
 
     private static Optional<Subscriber> toSubscriber(Map<String, String> h) {

@@ -52,6 +52,7 @@ public final class HttpVerticle extends VerticleBase {
 
     private Router apiRouter() {
         Router api = Router.router(vertx);
+        deps.apiModules().forEach(module -> module.mountBodyHandlers(api));
         api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
         deps.apiModules().forEach(module -> module.mount(api));
         api.route().last().handler(ctx -> Api.error(ctx, 404, "no such API route"));

@@ -1,11 +1,9 @@
 package org.kunnafoni.channel.twilio;
 
-import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import org.kunnafoni.channel.InboundMessage;
 import org.kunnafoni.intake.IntakeOutcome;
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,8 +26,7 @@ public final class TwilioSmsWebhook implements Handler<RoutingContext> {
     static final String CHANNEL = "twilio";
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsWebhook.class);
 
-    private final String publicBase;
-    private final Optional<RequestValidator> validator;
+    private final TwilioSignature signature;
     private final IntakeService intake;
     private final InstantSource clock;
     private final Counter rejectedSignatures;
@@ -38,8 +34,7 @@ public final class TwilioSmsWebhook implements Handler<RoutingContext> {
 
     public TwilioSmsWebhook(URI publicUrl, Optional<String> authToken, IntakeService intake, InstantSource clock,
                             MeterRegistry registry) {
-        this.publicBase = publicUrl.toString().replaceAll("/+$", "");
-        this.validator = authToken.map(RequestValidator::new);
+        this.signature = new TwilioSignature(publicUrl, authToken);
         this.intake = intake;
         this.clock = clock;
         this.rejectedSignatures = registry.counter("kunnafoni.twilio.signature.rejected");
@@ -48,20 +43,19 @@ public final class TwilioSmsWebhook implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (validator.isEmpty()) {
+        if (!signature.enabled()) {
             rejectedSignatures.increment();
             ctx.response().setStatusCode(403).end("Twilio webhook disabled: no auth token configured\n");
             return;
         }
-        Map<String, String> params = formParameters(ctx.request().formAttributes());
-        String signature = ctx.request().getHeader("X-Twilio-Signature");
-        String url = publicBase + ctx.request().uri();
-        if (signature == null || !validator.get().validate(url, params, signature)) {
+        Optional<Map<String, String>> verified = signature.verify(ctx.request());
+        if (verified.isEmpty()) {
             rejectedSignatures.increment();
             LOG.warn("rejected a Twilio webhook with an invalid signature (from {})", ctx.request().remoteAddress().hostAddress());
             ctx.response().setStatusCode(403).end("invalid signature\n");
             return;
         }
+        Map<String, String> params = verified.get();
         Optional<String> missing = TwilioInbound.missingField(params);
         if (missing.isPresent()) {
             rejectedRequests.increment();
@@ -81,13 +75,5 @@ public final class TwilioSmsWebhook implements Handler<RoutingContext> {
         ctx.response()
                 .putHeader("Content-Type", "text/xml; charset=utf-8")
                 .end(TwiML.response(outcome.reply()));
-    }
-
-    private static Map<String, String> formParameters(MultiMap form) {
-        Map<String, String> params = new HashMap<>(form.size() * 2);
-        for (Map.Entry<String, String> entry : form) {
-            params.putIfAbsent(entry.getKey(), entry.getValue());
-        }
-        return params;
     }
 }

@@ -45,9 +45,11 @@ final class Evidence {
 
     // "Diré" or "Léré" written with the name's own accents cannot be French "dire" or Bambara "lɛrɛ".
     private boolean accentedAsWritten(PlaceForm form, int from, int to) {
-        String written = lettersOnly(text.original().substring(text.token(from).start(), text.token(to - 1).end()));
         String name = lettersOnly(form.form());
-        return !name.chars().allMatch(c -> c < 128) && written.equals(name);
+        if (isAscii(name)) {
+            return false;
+        }
+        return name.equals(lettersOnly(text.original().substring(text.token(from).start(), text.token(to - 1).end())));
     }
 
     private static String lettersOnly(String s) {
@@ -56,21 +58,40 @@ final class Evidence {
         return out.toString();
     }
 
+    // Loops rather than streams: these run for every cue phrase of every candidate.
     private boolean phraseBefore(List<List<String>> phrases, int from) {
-        return phrases.stream().anyMatch(p -> p.size() <= from && wordsAt(p, from - p.size()));
+        for (List<String> phrase : phrases) {
+            if (phrase.size() <= from && wordsAt(phrase, from - phrase.size())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean phraseAfter(List<List<String>> phrases, int to) {
-        return phrases.stream().anyMatch(p -> to + p.size() <= text.size() && wordsAt(p, to));
+        for (List<String> phrase : phrases) {
+            if (to + phrase.size() <= text.size() && wordsAt(phrase, to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean wordsAt(List<String> phrase, int at) {
         for (int k = 0; k < phrase.size(); k++) {
             String word = phrase.get(k);
             Token token = text.token(at + k);
-            boolean asWritten = !word.chars().allMatch(c -> c < 128);
-            String compared = asWritten ? token.original().toLowerCase(Locale.ROOT) : token.folded();
+            String compared = isAscii(word) ? token.folded() : token.original().toLowerCase(Locale.ROOT);
             if (!compared.equals(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 128) {
                 return false;
             }
         }

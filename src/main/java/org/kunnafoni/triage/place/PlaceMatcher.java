@@ -46,15 +46,19 @@ public final class PlaceMatcher {
     }
 
     private List<Candidate> candidates(FoldedText text) {
+        TypoWords typoWords = new TypoWords(text, gazetteer.commonWords(), index);
         List<Candidate> out = new ArrayList<>();
         for (int from = 0; from < text.size(); from++) {
             for (int words = Math.min(index.maxWords(), text.size() - from); words >= 1; words--) {
                 int to = from + words;
+                if (text.keyLength(from, to) > index.longestReach()) {
+                    continue; // longer than any name, even with typos: most windows of several words
+                }
                 String key = text.key(from, to);
                 List<PlaceForm> exact = index.exact(key, words);
                 if (!exact.isEmpty()) {
                     out.add(new Candidate(from, to, exact, 0));
-                } else if (mayBeTypo(text, from, to, key)) {
+                } else if (mayBeTypo(key) && typoWords.mayBeTypo(from, to)) {
                     PlaceIndex.Fuzzy fuzzy = index.closest(key, words);
                     if (!fuzzy.forms().isEmpty()) {
                         out.add(new Candidate(from, to, fuzzy.forms(), fuzzy.distance()));
@@ -65,19 +69,9 @@ public final class PlaceMatcher {
         return out;
     }
 
-    // Only letters, long enough, and no word that is a known word or another name.
-    private boolean mayBeTypo(FoldedText text, int from, int to, String key) {
-        if (key.length() < PlaceIndex.FUZZY_MIN_LENGTH || index.isKey(key)) {
-            return false;
-        }
-        Set<String> common = gazetteer.commonWords();
-        for (int i = from; i < to; i++) {
-            String word = text.token(i).folded();
-            if (common.contains(word) || !word.chars().allMatch(Character::isLetter) || (to - from > 1 && index.isKey(word))) {
-                return false;
-            }
-        }
-        return true;
+    // Long enough to tell a typo from another word, and not written exactly as a name.
+    private boolean mayBeTypo(String key) {
+        return key.length() >= PlaceIndex.FUZZY_MIN_LENGTH && !index.isKey(key);
     }
 
     // Greedy: exact before typo, longer before shorter, then more confident, then earlier.

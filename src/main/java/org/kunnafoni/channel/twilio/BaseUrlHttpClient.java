@@ -1,0 +1,102 @@
+package org.kunnafoni.channel.twilio;
+
+import com.twilio.http.HttpClient;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.util.regex.Pattern;
+
+/**
+ * The Twilio SDK's HTTP client, pointed at a configurable base URL (a fake Twilio for staging and tests; the SDK
+ * has no such setting), and making exactly one attempt per call: the SDK's own retry sleeps on our worker thread
+ * and covers only 5xx, while the dispatch pipeline retries 429 and 5xx alike with its own back-off and counts
+ * every attempt.
+ */
+final class BaseUrlHttpClient extends HttpClient {
+    private static final Pattern TWILIO_ORIGIN = Pattern.compile("^https://[a-z0-9.-]+\\.twilio\\.com(?=/|$)");
+
+    private final NetworkHttpClient network = new NetworkHttpClient(apacheClient());
+    private final String base;
+    private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
+
+    BaseUrlHttpClient(URI baseUrl) {
+        this.base = baseUrl.toString().replaceAll("/+$", "");
+    }
+
+    @Override
+    public Response reliableRequest(Request request) {
+        return makeRequest(request);
+    }
+
+    @Override
+    public Response makeRequest(Request request) {
+        lastStatus.remove();
+        Response response = network.makeRequest(new Rebased(request, base));
+        lastStatus.set(response.getStatusCode());
+        return response;
+    }
+
+    /**
+     * The HTTP status of this thread's last call, if it got an answer: the SDK loses it when an error answer
+     * has no JSON body (a bare 500 from a proxy), and a 500 must still count as a 5xx, not a lost connection.
+     */
+    Integer lastStatus() {
+        return lastStatus.get();
+    }
+
+    /**
+     * The SDK's default Apache client settings, but without Apache's automatic retries: they would resend a POST
+     * on 429 and 503 behind our back (one more message, uncounted).
+     */
+    private static HttpClientBuilder apacheClient() {
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+        connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
+        connections.setDefaultMaxPerRoute(20);
+        connections.setMaxTotal(40);
+        return HttpClientBuilder.create().useSystemProperties().setConnectionManager(connections)
+                .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG).disableAutomaticRetries();
+    }
+
+    static String rebase(String url, String base) {
+        return TWILIO_ORIGIN.matcher(url).replaceFirst(java.util.regex.Matcher.quoteReplacement(base));
+    }
+
+    /** A copy of the SDK's request whose final URL starts with the configured base. */
+    private static final class Rebased extends Request {
+        private final String base;
+
+        Rebased(Request original, String base) {
+            super(original.getMethod(), original.getUrl());
+            this.base = base;
+            original.getQueryParams().forEach((k, values) -> values.forEach(v -> addQueryParam(k, v)));
+            original.getPostParams().forEach((k, values) -> values.forEach(v -> addPostParam(k, v)));
+            original.getHeaderParams().forEach((k, values) -> values.forEach(v -> addHeaderParam(k, v)));
+            if (original.getAuthStrategy() != null) {
+                setAuth(original.getAuthStrategy());
+            } else if (original.getUsername() != null) {
+                setAuth(original.getUsername(), original.getPassword());
+            }
+            setContentType(original.getContentType());
+            if (original.getBody() != null) {
+                setBody(original.getBody());
+            }
+            setFormParameters(original.getFormParameters());
+            setUserAgentExtensions(original.getUserAgentExtensions());
+        }
+
+        @Override
+        public URL constructURL() {
+            try {
+                return new URL(rebase(super.constructURL().toString(), base));
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException("invalid twilio.api-base-url " + base, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.kunnafoni.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Port to the shared queue of dispatch ids. An entry taken but not acknowledged (its worker died) is handed to
+ * another worker after a while, so the pipeline must be idempotent per dispatch — which the store's claim is.
+ */
+public interface DispatchQueue {
+    CompletionStage<Void> enqueue(String dispatchId);
+
+    /** Run the dispatch again at {@code due}; scheduling it twice keeps the later time. */
+    CompletionStage<Void> schedule(String dispatchId, Instant due);
+
+    /** Moves dispatches due by {@code now} into the queue; returns how many. */
+    CompletionStage<Integer> promoteDue(Instant now);
+
+    /** Up to {@code max} entries for this consumer: first ones abandoned by dead workers, then new ones. */
+    CompletionStage<List<Entry>> take(String consumer, int max, Duration block);
+
+    CompletionStage<Void> ack(Entry entry);
+
+    record Entry(String entryId, String dispatchId) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.kunnafoni.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Port to where dispatches are kept. Every state change is atomic in the store, so that several workers (and
+ * several gateway instances) can race on one dispatch and at most one of them sends it.
+ */
+public interface DispatchStore {
+    /** Stores a planned dispatch unless one with that id exists (a replayed fan-out); true when created. */
+    CompletionStage<Boolean> create(Dispatch dispatch);
+
+    CompletionStage<Optional<Dispatch>> find(String id);
+
+    /**
+     * Takes the dispatch for one send: a waiting one becomes {@code sending} with a lease until {@code now + lease}.
+     * One found {@code sending} with an expired lease is taken again (its worker died in flight).
+     */
+    CompletionStage<Claim> claim(String id, Instant now, Duration lease);
+
+    /** Puts a dispatch that has not reached a provider back to a waiting state; false when it has. */
+    CompletionStage<Boolean> reschedule(String id, DispatchState waitingState, String reason, OptionalInt attempts,
+                                        Instant now);
+
+    /**
+     * Forward-only change (see {@link StatusOrder}); also records the provider id if none is known yet, so that
+     * a status callback racing the send still links the provider message to the dispatch.
+     */
+    CompletionStage<Change> advance(String id, StatusUpdate update);
+
+    /** The dispatch a provider message id belongs to. */
+    CompletionStage<Optional<String>> findByProviderId(String providerId);
+
+    sealed interface Claim {
+        record Claimed(Dispatch dispatch, boolean reclaimed) implements Claim {
+        }
+
+        /** Another worker holds it until {@code leaseUntil}. */
+        record Busy(Instant leaseUntil) implements Claim {
+        }
+
+        /** Already with a provider or finished: nothing to send. */
+        record Settled(DispatchState state) implements Claim {
+        }
+
+        record Missing() implements Claim {
+        }
+    }
+
+    record StatusUpdate(DispatchState state, Optional<String> providerId, Optional<String> error,
+                        OptionalInt attempts, Instant at) {
+        public static StatusUpdate of(DispatchState state, Instant at) {
+            return new StatusUpdate(state, Optional.empty(), Optional.empty(), OptionalInt.empty(), at);
+        }
+    }
+
+    enum Change { ADVANCED, IGNORED, MISSING }
+}

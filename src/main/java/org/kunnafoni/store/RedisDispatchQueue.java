@@ -1,0 +1,115 @@
+package org.kunnafoni.store;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.kunnafoni.dispatch.DispatchQueue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The dispatch queue as a Redis stream with a consumer group, shared by every gateway instance, plus a sorted set
+ * for dispatches that wait for a time. An entry is acknowledged (and deleted) only after the pipeline recorded its
+ * outcome, so a crashed worker's entries are taken over by XAUTOCLAIM once idle for {@code reclaimIdle}.
+ */
+public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
+    private static final RedisScript PROMOTE = RedisScript.load("dispatch_promote.lua");
+    private static final int PROMOTE_LIMIT = 500;
+    private static final String FIELD = "dispatch";
+
+    private final RedisConnector redis;
+    private final Duration reclaimIdle;
+    private final StatefulRedisConnection<String, String> blocking;
+
+    public RedisDispatchQueue(RedisConnector redis, Duration reclaimIdle) {
+        this.redis = redis;
+        this.reclaimIdle = reclaimIdle;
+        // blocking reads would stall the shared, pipelined connection
+        this.blocking = redis.newConnection();
+        createGroup();
+    }
+
+    private void createGroup() {
+        try {
+            redis.async().xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.DISPATCH_STREAM, "0"),
+                    RedisKeys.DISPATCH_GROUP, XGroupCreateArgs.Builder.mkstream()).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof RedisBusyException)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> enqueue(String dispatchId) {
+        return redis.async().xadd(RedisKeys.DISPATCH_STREAM, FIELD, dispatchId).thenApply(id -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> schedule(String dispatchId, Instant due) {
+        return redis.async().zadd(RedisKeys.DISPATCH_DELAYED, due.toEpochMilli(), dispatchId).thenApply(n -> null);
+    }
+
+    @Override
+    public CompletionStage<Integer> promoteDue(Instant now) {
+        return PROMOTE.<Long>run(redis.async(), ScriptOutputType.INTEGER,
+                new String[]{RedisKeys.DISPATCH_DELAYED, RedisKeys.DISPATCH_STREAM},
+                Long.toString(now.toEpochMilli()), Integer.toString(PROMOTE_LIMIT)).thenApply(Long::intValue);
+    }
+
+    @Override
+    public CompletionStage<List<Entry>> take(String consumer, int max, Duration block) {
+        Consumer<String> me = Consumer.from(RedisKeys.DISPATCH_GROUP, consumer);
+        XAutoClaimArgs<String> abandoned = new XAutoClaimArgs<String>().consumer(me).minIdleTime(reclaimIdle)
+                .startId("0-0").count(max);
+        return redis.async().xautoclaim(RedisKeys.DISPATCH_STREAM, abandoned).thenCompose(claimed -> {
+            List<Entry> entries = new ArrayList<>(entries(claimed.getMessages()));
+            if (entries.size() >= max) {
+                return CompletableFuture.completedFuture(entries);
+            }
+            return blocking.async().xreadgroup(me, XReadArgs.Builder.count(max - entries.size()).block(block),
+                            XReadArgs.StreamOffset.lastConsumed(RedisKeys.DISPATCH_STREAM))
+                    .thenApply(fresh -> {
+                        entries.addAll(entries(fresh));
+                        return entries;
+                    });
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> ack(Entry entry) {
+        return redis.async().xack(RedisKeys.DISPATCH_STREAM, RedisKeys.DISPATCH_GROUP, entry.entryId())
+                .thenCompose(n -> redis.async().xdel(RedisKeys.DISPATCH_STREAM, entry.entryId()))
+                .thenApply(n -> null);
+    }
+
+    private static List<Entry> entries(List<StreamMessage<String, String>> messages) {
+        List<Entry> out = new ArrayList<>();
+        if (messages == null) {
+            return out;
+        }
+        for (StreamMessage<String, String> m : messages) {
+            // an entry deleted while pending comes back from XAUTOCLAIM without a body
+            if (m.getBody() != null && m.getBody().get(FIELD) != null) {
+                out.add(new Entry(m.getId(), m.getBody().get(FIELD)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        blocking.close();
+    }
+}

@@ -1,0 +1,117 @@
+package org.kunnafoni.store;
+
+import io.lettuce.core.ScriptOutputType;
+import org.kunnafoni.dispatch.Dispatch;
+import org.kunnafoni.dispatch.DispatchState;
+import org.kunnafoni.dispatch.DispatchStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Dispatches as Redis hashes; every state change is one Lua script on the dispatch's own key. */
+public final class RedisDispatchStore implements DispatchStore {
+    private static final RedisScript CREATE = RedisScript.load("dispatch_create.lua");
+    private static final RedisScript CLAIM = RedisScript.load("dispatch_claim.lua");
+    private static final RedisScript RESCHEDULE = RedisScript.load("dispatch_reschedule.lua");
+    private static final RedisScript ADVANCE = RedisScript.load("dispatch_advance.lua");
+    private static final long PROVIDER_INDEX_TTL_SECONDS = Duration.ofDays(30).toSeconds();
+
+    private final RedisConnector redis;
+
+    public RedisDispatchStore(RedisConnector redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public CompletionStage<Boolean> create(Dispatch d) {
+        List<String> fields = new ArrayList<>(List.of("id", d.id(), "run_id", d.runId(), "recipient", d.recipient(),
+                "channel", d.channel(), "sender", d.sender(), "body", d.body(),
+                "segments", Integer.toString(d.segments()), "state", d.state().id(),
+                "rank", Integer.toString(d.state().rank()), "attempts", Integer.toString(d.attempts()),
+                "updated_at", d.updatedAt().toString()));
+        d.region().ifPresent(r -> fields.addAll(List.of("region", r)));
+        return CREATE.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.dispatch(d.id())},
+                fields.toArray(String[]::new)).thenApply(created -> created == 1L);
+    }
+
+    @Override
+    public CompletionStage<Optional<Dispatch>> find(String id) {
+        return redis.async().hgetall(RedisKeys.dispatch(id)).thenApply(RedisDispatchStore::toDispatch);
+    }
+
+    @Override
+    public CompletionStage<Claim> claim(String id, Instant now, Duration lease) {
+        return CLAIM.<List<Object>>run(redis.async(), ScriptOutputType.MULTI, new String[]{RedisKeys.dispatch(id)},
+                Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()), now.toString())
+                .thenApply(RedisDispatchStore::toClaim);
+    }
+
+    @Override
+    public CompletionStage<Boolean> reschedule(String id, DispatchState state, String reason, OptionalInt attempts,
+                                               Instant now) {
+        return RESCHEDULE.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.dispatch(id)},
+                state.id(), reason, text(attempts), now.toString()).thenApply(done -> done == 1L);
+    }
+
+    @Override
+    public CompletionStage<Change> advance(String id, StatusUpdate u) {
+        CompletionStage<Change> change = ADVANCE.<String>run(redis.async(), ScriptOutputType.VALUE,
+                        new String[]{RedisKeys.dispatch(id)}, u.state().id(), Integer.toString(u.state().rank()),
+                        u.providerId().orElse(""), u.error().orElse(""), text(u.attempts()), u.at().toString())
+                .thenApply(result -> Change.valueOf(result.toUpperCase(java.util.Locale.ROOT)));
+        if (u.providerId().isEmpty()) {
+            return change;
+        }
+        // a separate key (its own slot): written after the state, so a lookup never finds a dispatch without it
+        return change.thenCompose(c -> c == Change.MISSING ? CompletableFuture.completedFuture(c)
+                : redis.async().setex(RedisKeys.dispatchByProvider(u.providerId().get()), PROVIDER_INDEX_TTL_SECONDS, id)
+                .thenApply(ok -> c));
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> findByProviderId(String providerId) {
+        return redis.async().get(RedisKeys.dispatchByProvider(providerId)).thenApply(Optional::ofNullable);
+    }
+
+    private static Claim toClaim(List<Object> reply) {
+        String kind = (String) reply.get(0);
+        switch (kind) {
+            case "busy":
+                return new Claim.Busy(Instant.ofEpochMilli(Long.parseLong((String) reply.get(1))));
+            case "settled":
+                return new Claim.Settled(DispatchState.fromId((String) reply.get(1)).orElseThrow());
+            case "claimed":
+                Map<String, String> hash = new HashMap<>();
+                for (int i = 2; i + 1 < reply.size(); i += 2) {
+                    hash.put((String) reply.get(i), (String) reply.get(i + 1));
+                }
+                return new Claim.Claimed(toDispatch(hash).orElseThrow(), "1".equals(reply.get(1)));
+            default:
+                return new Claim.Missing();
+        }
+    }
+
+    private static Optional<Dispatch> toDispatch(Map<String, String> h) {
+        if (h == null || h.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Dispatch(h.get("id"), h.get("run_id"), h.get("recipient"),
+                Optional.ofNullable(h.get("region")), h.get("channel"), h.get("sender"), h.get("body"),
+                Integer.parseInt(h.get("segments")), DispatchState.fromId(h.get("state")).orElseThrow(),
+                Integer.parseInt(h.getOrDefault("attempts", "0")), Optional.ofNullable(h.get("provider_id")),
+                Optional.ofNullable(h.get("last_error")).filter(e -> !e.isEmpty()),
+                Instant.parse(h.get("updated_at"))));
+    }
+
+    private static String text(OptionalInt value) {
+        return value.isPresent() ? Integer.toString(value.getAsInt()) : "";
+    }
+}
