@@ -127,7 +127,6 @@ class DashboardBrowserTest {
                 () -> (found[0] = leadWithText(hostile).orElse(null)) != null);
 
         browser.logIn(MONITOR, MONITOR_PASSWORD);
-        browser.waitFor(d -> !browser.all(".lead-row[data-id='" + found[0] + "']").isEmpty());
         browser.go("/#/lead/" + found[0]);
         browser.visible("[data-view=lead] .sms");
 
