@@ -7,6 +7,8 @@ import { on } from './events.js';
 import { formatTime, label, t } from './i18n.js';
 import { atLeast } from './vocab.js';
 
+const CHANGES = ['status', 'priority', 'report_count', 'assigned_to', 'escalated', 'merged_into', 'category'];
+
 export function renderLead(ctx, id) {
   const view = el('section', { class: 'view', dataset: { view: 'lead', id } });
   const banner = el('div', { class: 'banner', id: 'lead-changed', hidden: true },
@@ -14,10 +16,12 @@ export function renderLead(ctx, id) {
     el('button', { type: 'button', text: t('lead.reload'), onclick: () => load() }));
   ctx.main.append(el('p', {}, el('a', { href: '#/queue', id: 'back-to-queue', text: t('common.back_to_queue') })), banner, view);
 
+  let shown = null;
   async function load() {
     banner.hidden = true;
     try {
       const lead = await api('GET', `leads/${encodeURIComponent(id)}`);
+      shown = lead;
       clear(view).append(...content(lead, ctx, load));
       view.dataset.status = lead.status;
     } catch (error) {
@@ -27,7 +31,8 @@ export function renderLead(ctx, id) {
   }
 
   const stop = on('lead', (lead) => {
-    if (lead && lead.id === id) banner.hidden = false;
+    // our own actions come back as events too: only say so when the lead differs from what is shown
+    if (lead && lead.id === id && shown && CHANGES.some((key) => lead[key] !== shown[key])) banner.hidden = false;
   });
   function onKey(event) {
     if (event.key === 'Escape' && !event.target.matches('input, textarea, select')) window.location.hash = '#/queue';
@@ -56,8 +61,8 @@ function summary(lead) {
   return el('dl', { class: 'summary', id: 'lead-summary' },
     item('lead.id', el('code', { text: lead.id })),
     item('lead.status', el('span', { class: `status status-${lead.status}`, id: 'lead-status', dataset: { status: lead.status } }, label('status', lead.status))),
-    item('lead.priority', el('span', { class: `badge priority-${lead.priority}` }, label('priority', lead.priority),
-      lead.escalated ? el('span', { class: 'badge escalated-flag', id: 'lead-escalated' }, t('lead.escalated')) : null)),
+    item('lead.priority', [el('span', { class: `badge priority-${lead.priority}` }, label('priority', lead.priority)),
+      lead.escalated ? el('span', { class: 'badge escalated-flag', id: 'lead-escalated', title: t('lead.escalated_help') }, t('lead.escalated')) : null]),
     item('lead.score', String(lead.score)),
     item('lead.children', lead.children == null ? t('common.unknown') : String(lead.children)),
     item('lead.seen', `${formatTime(lead.first_seen)} → ${formatTime(lead.last_seen)}`),
