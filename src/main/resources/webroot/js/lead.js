@@ -32,7 +32,7 @@ export function renderLead(ctx, id) {
 
   const stop = on('lead', (lead) => {
     // our own actions come back as events too: only say so when the lead differs from what is shown
-    if (lead && lead.id === id && shown && CHANGES.some((key) => lead[key] !== shown[key])) banner.hidden = false;
+    if (lead && lead.id === id && shown && CHANGES.some((key) => (lead[key] ?? null) !== (shown[key] ?? null))) banner.hidden = false;
   });
   function onKey(event) {
     if (event.key === 'Escape' && !event.target.matches('input, textarea, select')) window.location.hash = '#/queue';
