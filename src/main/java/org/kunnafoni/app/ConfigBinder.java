@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.ZoneId;
+import org.kunnafoni.dispatch.DispatchSettings;
+import org.kunnafoni.dispatch.QuietHours;
 
 /** Turns the merged YAML tree into a {@link GatewayConfig}, collecting every error instead of stopping at the first. */
 final class ConfigBinder {
@@ -68,6 +71,8 @@ final class ConfigBinder {
                         integer("auth.bcrypt-cost", 12, 4, 16),
                         integer("auth.login-max-failures", 5, 1, 100),
                         atLeast("auth.login-lockout", "15m", Duration.ofSeconds(1))),
+                dispatch(),
+                new GatewayConfig.Review(atLeast("review.escalation-after", "30m", Duration.ofSeconds(1))),
                 new GatewayConfig.Secrets(
                         optionalText("twilio.auth-token"),
                         optionalText("data-key").filter(this::validDataKey),
@@ -205,6 +210,69 @@ final class ConfigBinder {
         }
         errors.add(ConfigLoader.envName("data-key") + ": must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`)");
         return false;
+    }
+
+    private DispatchSettings dispatch() {
+        Map<String, String> senders = new LinkedHashMap<>();
+        optionalText("twilio.messaging-service-sid").or(() -> optionalText("twilio.from"))
+                .ifPresent(sender -> senders.put("twilio", sender));
+        if (optionalText("twilio.account-sid").isPresent() && senders.isEmpty()) {
+            errors.add("twilio.messaging-service-sid or twilio.from: one is needed to send through Twilio");
+        }
+        DispatchSettings defaults = DispatchSettings.defaults();
+        try {
+            return new DispatchSettings(
+                    decimal("dispatch.segments-per-second", 1.0, 0.01, 1000),
+                    integer("dispatch.burst-segments", 10, 1, 10_000),
+                    integer("dispatch.max-attempts", 5, 1, 20),
+                    window("dispatch.quiet-hours", "21:00-07:00"),
+                    zone("dispatch.quiet-zone", "Africa/Bamako"),
+                    windowsByRegion("dispatch.quiet-hours-by-region"),
+                    integer("dispatch.workers", 1, 1, 16),
+                    integer("dispatch.batch", 8, 1, 256),
+                    atLeast("dispatch.lease", "2m", Duration.ofSeconds(10)),
+                    atLeast("dispatch.held-recheck", "30s", Duration.ofSeconds(1)),
+                    atLeast("dispatch.reclaim-idle", "3m", Duration.ofSeconds(10)),
+                    senders);
+        } catch (IllegalArgumentException e) {
+            return defaults; // the errors are already listed
+        }
+    }
+
+    private String window(String path, String fallback) {
+        String value = text(path, fallback).trim();
+        try {
+            QuietHours.Window.parse(value);
+        } catch (RuntimeException e) {
+            errors.add(path + ": '" + value + "' is not a window like 21:00-07:00");
+            return fallback;
+        }
+        return value;
+    }
+
+    private String zone(String path, String fallback) {
+        String value = text(path, fallback).trim();
+        try {
+            ZoneId.of(value);
+        } catch (RuntimeException e) {
+            errors.add(path + ": '" + value + "' is not a time zone like Africa/Bamako");
+            return fallback;
+        }
+        return value;
+    }
+
+    private Map<String, String> windowsByRegion(String path) {
+        JsonNode node = ConfigLoader.at(tree, path);
+        Map<String, String> windows = new LinkedHashMap<>();
+        if (node == null || node.isNull() || node.isTextual() && node.asText().isBlank()) {
+            return windows;
+        }
+        if (!node.isObject()) {
+            errors.add(path + ": must be a mapping of region slug to window, e.g. {gao: \"20:00-07:00\"}");
+            return windows;
+        }
+        node.fields().forEachRemaining(e -> windows.put(e.getKey(), window(path + "." + e.getKey(), e.getValue().asText())));
+        return windows;
     }
 
     private boolean validAdminPassword(String password) {

@@ -24,6 +24,7 @@ import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisKeys;
 import org.kunnafoni.store.RedisSubscriberStore;
 import org.kunnafoni.triage.TriageEngine;
+import org.kunnafoni.web.ApiModule;
 import org.kunnafoni.web.HttpVerticle;
 import org.kunnafoni.web.SubscriberRoutes;
 import org.kunnafoni.audience.SubscriberRegistration;
@@ -46,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * A running gateway: Redis (embedded or configured), the spool, intake and the HTTP server. Built in one place
@@ -110,9 +112,11 @@ public final class Gateway implements AutoCloseable {
                 0, replayMillis, TimeUnit.MILLISECONDS);
         registerStreamLength(redis, registry, spoolThread);
         // after Redis and before HTTP: closed in reverse, so alerts stop arriving before the workers stop
+        TriageEngine engine = TriageEngine.loadDefault();
         if (config.triage().workers() > 0) {
-            closeLater(TriageWorkers.start(config, redis, TriageEngine.loadDefault(), registry, clock));
+            closeLater(TriageWorkers.start(config, redis, engine, registry, clock));
         }
+        DispatchWiring dispatch = closeLater(DispatchWiring.start(config, redis, phones, subscribers, registry, clock));
 
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -125,15 +129,18 @@ public final class Gateway implements AutoCloseable {
         ExecutorService hashing = Executors.newFixedThreadPool(2, r -> new Thread(r, "kunnafoni-auth"));
         closeLater(hashing::shutdownNow);
         AccessWiring.Access access = AccessWiring.build(config, redis, hashing, clock);
+        ReviewWiring.Review review = ReviewWiring.build(config, vertx, redis, phones, engine, access, clock);
+        closeLater(review.background());
         WebDependencies web = new WebDependencies(
                 config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
                 new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake, clock, registry),
                 new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry),
                 new OperationsRoutes(redis, spool, intake, registry),
-                List.of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
+                Stream.concat(Stream.<ApiModule>of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
                         new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
                                 config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
-                                subscribers, access.handler())));
+                                subscribers, access.handler())), review.modules().stream()).toList(),
+                List.of(dispatch.statusRoutes()));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()

@@ -17,6 +17,8 @@ public record GatewayConfig(
         Spool spool,
         Triage triage,
         Auth auth,
+        org.kunnafoni.dispatch.DispatchSettings dispatch,
+        Review review,
         Secrets secrets) {
 
     public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
@@ -47,6 +49,10 @@ public record GatewayConfig(
 
     /** Dashboard and API accounts: session lifetime, bcrypt cost, login throttling. */
     public record Auth(Duration sessionTtl, int bcryptCost, int loginMaxFailures, Duration loginLockout) {
+    }
+
+    /** Monitor review: how long an urgent lead may wait unopened before it escalates. */
+    public record Review(Duration escalationAfter) {
     }
 
     /** Values that only ever come from the environment. */

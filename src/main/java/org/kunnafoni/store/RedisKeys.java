@@ -151,4 +151,24 @@ public final class RedisKeys {
     public static String rateLimit(String sender) {
         return "ratelimit:{" + sender + "}";
     }
+
+    // --- review of leads (RedisLeadReview, RedisLeadChanges) ---
+
+    /** Stream of review changes ({@code type} lead or escalation, {@code id}) that every instance tails for live updates. */
+    public static final String LEAD_CHANGES = "{leads}:changes";
+    /** Escalations of urgent leads nobody opened in time, for the dispatch of on-call SMS. */
+    public static final String ESCALATIONS = "{escalations}:stream";
+
+    /** List of the lead's review history (JSON entries), oldest first. */
+    public static String leadHistory(String leadId) {
+        return lead(leadId) + ":history";
+    }
+
+    /**
+     * Hash of the reports merged in from a lead of another region: entry id → region slug of the slot that holds
+     * the report's hash (a report hash never moves, so the triage write stays idempotent for its entry).
+     */
+    public static String leadForeignReports(String leadId) {
+        return lead(leadId) + ":foreign";
+    }
 }

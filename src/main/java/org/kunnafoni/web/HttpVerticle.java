@@ -38,6 +38,7 @@ public final class HttpVerticle extends VerticleBase {
         router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
         router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());
         deps.operations().mount(router);
+        deps.rootModules().forEach(module -> module.mount(router));
         router.route("/api/*").subRouter(apiRouter());
         new DashboardRoutes().mount(router);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("not found\n"));

@@ -101,7 +101,8 @@ public final class SubscriberRoutes implements ApiModule {
     private void importCsv(RoutingContext ctx) {
         List<Map<String, String>> rows;
         try {
-            rows = parse(ctx.body() == null ? "" : ctx.body().asString());
+            String csv = ctx.body() == null ? null : ctx.body().asString();
+            rows = parse(csv == null ? "" : csv);
         } catch (IllegalArgumentException e) {
             Api.error(ctx, 400, e.getMessage());
             return;
@@ -151,14 +152,18 @@ public final class SubscriberRoutes implements ApiModule {
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader().withColumnReordering(true)).readValues(csv)) {
             List<Map<String, String>> rows = new ArrayList<>();
-            while (it.hasNext()) {
+            boolean any = it.hasNext();
+            CsvSchema header = ((com.fasterxml.jackson.dataformat.csv.CsvParser) it.getParser()).getSchema();
+            List<String> columns = new ArrayList<>();
+            header.forEach(column -> columns.add(column.getName().trim().toLowerCase()));
+            if (!columns.containsAll(List.of("phone", "region", "language"))) {
+                throw new IllegalArgumentException("the header must name the columns phone, region and language");
+            }
+            while (any && it.hasNext()) {
                 if (rows.size() == MAX_IMPORT_ROWS) {
                     throw new IllegalArgumentException("at most " + MAX_IMPORT_ROWS + " rows per import");
                 }
                 rows.add(it.next());
-            }
-            if (!rows.isEmpty() && !rows.get(0).keySet().containsAll(List.of("phone", "region", "language"))) {
-                throw new IllegalArgumentException("the header must name the columns phone, region and language");
             }
             return rows;
         } catch (java.io.IOException | RuntimeException e) {
