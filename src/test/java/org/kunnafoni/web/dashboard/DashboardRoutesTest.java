@@ -70,11 +70,14 @@ class DashboardRoutesTest {
     }
 
     @Test
-    void theContractFileIsNotServedAsADashboardFile() throws Exception {
+    void theContractFileIsServedByTheApiNotByTheDashboard() throws Exception {
         HttpResponse<String> r = gateway.get("/api/openapi.yaml");
-        // the API serves it (application/yaml) once the leads API is in; the static handler never does
-        assertThat(r.headers().firstValue("Cache-Control").orElse("")).isNotEqualTo("no-cache");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        // the static handler would have added Last-Modified
+        assertThat(r.headers().firstValue("Last-Modified")).isEmpty();
         assertThat(gateway.get("/api/").statusCode()).isEqualTo(404);
+        assertThat(gateway.get("/api/index.html").statusCode()).isEqualTo(404);
     }
 
     @Test
