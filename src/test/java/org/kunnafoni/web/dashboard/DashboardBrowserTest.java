@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,13 +95,17 @@ class DashboardBrowserTest {
 
         String id = browser.waitFor(d -> rowIds().stream().filter(r -> !before.contains(r)).findFirst().orElse(null));
         assertThat(browser.js("return window.kunnafoniSamePage === true")).as("no reload").isEqualTo(true);
-        WebElement row = browser.find(".lead-row[data-id='" + id + "']");
-        assertThat(row.getText()).contains("Enlèvement").contains("Gao");
+        String rowSelector = ".lead-row[data-id='" + id + "']";
+        String rowText = browser.waitFor(d -> browser.find(rowSelector).getText());
+        assertThat(rowText).contains("Enlèvement").contains("Gao");
 
         browser.find("body").sendKeys("j");
         assertThat(browser.js("return document.activeElement.matches('.lead-row a')")).isEqualTo(true);
 
-        row.findElement(By.tagName("a")).click();
+        browser.waitFor(d -> {
+            browser.find(rowSelector + " a").click();
+            return true;
+        });
         browser.visible("[data-view=lead] .sms");
         assertThat(browser.find(".sms").getText()).isEqualTo(text);
         assertThat(browser.find(".report .pseudonym").getText()).startsWith("R-");
@@ -215,6 +220,19 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theStatsViewDrawsCountsPerRegionAndCategory() throws Exception {
+        String text = "Deux enfants enrôlés par un groupe armé à Kidal pour garder le poste";
+        postAlert(text);
+        Await.until("the lead", Duration.ofSeconds(30), () -> leadWithText(text).isPresent());
+        browser.logIn(MONITOR, MONITOR_PASSWORD);
+        browser.find("#nav-stats").click();
+        browser.visible("[data-view=stats] #chart-regions");
+        browser.waitFor(d -> !browser.all("#chart-regions rect, #chart-days rect").isEmpty());
+        assertThat(browser.find("#stats-table").getText()).contains("Kidal");
+        assertThat(browser.all("#chart-days rect")).isNotEmpty();
+    }
+
+    @Test
     void theQueuePageTransfersLessThan200KB() throws Exception {
         browser.logIn(MONITOR, MONITOR_PASSWORD);
         browser.waitFor(d -> browser.find("#queue-list").getAttribute("data-loaded") != null);
@@ -233,10 +251,11 @@ class DashboardBrowserTest {
         browser.waitFor(d -> !browser.all("[data-view=lead][data-status='" + to + "']").isEmpty());
     }
 
+    /** Read in one script so a live re-render cannot change the list halfway. */
+    @SuppressWarnings("unchecked")
     private Set<String> rowIds() {
-        Set<String> ids = new HashSet<>();
-        browser.all(".lead-row").forEach(r -> ids.add(r.getAttribute("data-id")));
-        return ids;
+        return new HashSet<>((List<String>) browser.js(
+                "return [...document.querySelectorAll('.lead-row')].map(r => r.dataset.id)"));
     }
 
     private static HttpResponse<String> postAlert(String text) throws Exception {
