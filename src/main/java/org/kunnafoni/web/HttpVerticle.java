@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP event loop: the channel webhooks and the operations endpoints. Several instances share the port.
+ * One HTTP event loop: the channel webhooks, the operations endpoints, the JSON API and the dashboard. Several instances share the port.
  * Bodies are read into memory only up to the configured limit (413 above it); errors never carry stack traces.
  */
 public final class HttpVerticle extends VerticleBase {
@@ -40,6 +40,7 @@ public final class HttpVerticle extends VerticleBase {
         deps.operations().mount(router);
         deps.rootModules().forEach(module -> module.mount(router));
         router.route("/api/*").subRouter(apiRouter());
+        new DashboardRoutes().mount(router);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("not found\n"));
         router.route().failureHandler(ErrorAnswers::answer);
         HttpServerOptions options = new HttpServerOptions()
