@@ -171,4 +171,45 @@ public final class RedisKeys {
     public static String leadForeignReports(String leadId) {
         return lead(leadId) + ":foreign";
     }
+
+    // --- awareness campaigns (RedisCampaignStore) ---
+    // The due index and the claims share the {campaigns} tag, so the claim script touches one slot. A campaign's
+    // keys share its id as tag, a run's keys its run id.
+
+    /** Sorted set of run ids waiting for their time; score = due time (epoch ms). */
+    public static final String CAMPAIGNS_DUE = "{campaigns}:due";
+    /** Sorted set of run ids being fanned out; score = end of the claimer's lease (epoch ms). */
+    public static final String CAMPAIGNS_CLAIMED = "{campaigns}:claimed";
+    /** Sorted set of every campaign id by creation time (epoch ms), for the list. */
+    public static final String CAMPAIGNS_ALL = "{campaigns}:all";
+
+    /** Hash of one campaign: {@code json} (its definition), {@code status}, {@code created_at}. */
+    public static String campaign(String campaignId) {
+        return "campaign:{" + campaignId + "}";
+    }
+
+    /** Sorted set of a campaign's run ids by due time (epoch ms). */
+    public static String campaignRuns(String campaignId) {
+        return campaign(campaignId) + ":runs";
+    }
+
+    /** Hash of one run: campaign id, due, status, fan-out checkpoint (cell, cursor), finish time. */
+    public static String campaignRun(String runId) {
+        return "campaign-run:{" + runId + "}";
+    }
+
+    /** Hash of a run's live counters: created, segments, deferred_ever, and state:<state> per dispatch state. */
+    public static String campaignRunProgress(String runId) {
+        return campaignRun(runId) + ":progress";
+    }
+
+    /** Hash of a run's final failures: reason → count. */
+    public static String campaignRunFailures(String runId) {
+        return campaignRun(runId) + ":failures";
+    }
+
+    /** Set of a run's dispatch ids, so canceling it finds the ones still waiting. */
+    public static String campaignRunDispatches(String runId) {
+        return campaignRun(runId) + ":dispatches";
+    }
 }
