@@ -73,6 +73,13 @@ final class ConfigBinder {
                         atLeast("auth.login-lockout", "15m", Duration.ofSeconds(1))),
                 dispatch(),
                 new GatewayConfig.Review(atLeast("review.escalation-after", "30m", Duration.ofSeconds(1))),
+                new GatewayConfig.Campaigns(
+                        java.math.BigDecimal.valueOf(decimal("campaigns.price-per-segment", 0, 0, 100)),
+                        text("campaigns.currency", "USD").trim(),
+                        atLeast("campaigns.default-validity", "24h", Duration.ofMinutes(15)),
+                        atLeast("campaigns.scheduler-interval", "5s", Duration.ofMillis(100)),
+                        atLeast("campaigns.claim-lease", "5m", Duration.ofSeconds(10)),
+                        integer("campaigns.fanout-page", 500, 10, 10_000)),
                 new GatewayConfig.Secrets(
                         optionalText("twilio.auth-token"),
                         optionalText("data-key").filter(this::validDataKey),

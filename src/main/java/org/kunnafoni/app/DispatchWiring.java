@@ -16,6 +16,7 @@ import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisDispatchQueue;
 import org.kunnafoni.store.RedisDispatchStore;
 import org.kunnafoni.store.RedisRateLimiter;
+import org.kunnafoni.store.RedisRunProgress;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -51,7 +52,8 @@ final class DispatchWiring implements AutoCloseable {
                                 SubscriberRepository subscribers, MeterRegistry registry, InstantSource clock)
             throws Exception {
         DispatchSettings s = config.dispatch();
-        RedisDispatchStore store = new RedisDispatchStore(redis);
+        // campaign runs keep live progress counters from every state change
+        RedisDispatchStore store = new RedisDispatchStore(redis, new RedisRunProgress(redis));
         SubscriberConsent consent = new SubscriberConsent(subscribers, phones);
         ExecutorService pool = TwilioSender.workerPool(TWILIO_THREADS);
         TwilioSender twilio = new TwilioSender(config.twilio().apiBaseUrl(), config.publicUrl(),

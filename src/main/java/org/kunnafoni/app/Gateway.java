@@ -130,6 +130,8 @@ public final class Gateway implements AutoCloseable {
         closeLater(hashing::shutdownNow);
         AccessWiring.Access access = AccessWiring.build(config, redis, hashing, clock);
         ReviewWiring.Review review = ReviewWiring.build(config, vertx, redis, phones, engine, access, clock);
+        CampaignWiring campaigns = closeLater(CampaignWiring.start(config, redis, dispatch, access.auth(),
+                access.handler(), clock));
         closeLater(review.background());
         WebDependencies web = new WebDependencies(
                 config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
@@ -139,7 +141,7 @@ public final class Gateway implements AutoCloseable {
                 Stream.concat(Stream.<ApiModule>of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
                         new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
                                 config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
-                                subscribers, access.handler())), review.modules().stream()).toList(),
+                                subscribers, access.handler()), campaigns.routes()), review.modules().stream()).toList(),
                 List.of(dispatch.statusRoutes()));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();

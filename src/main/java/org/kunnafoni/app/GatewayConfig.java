@@ -19,6 +19,7 @@ public record GatewayConfig(
         Auth auth,
         org.kunnafoni.dispatch.DispatchSettings dispatch,
         Review review,
+        Campaigns campaigns,
         Secrets secrets) {
 
     public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
@@ -53,6 +54,11 @@ public record GatewayConfig(
 
     /** Monitor review: how long an urgent lead may wait unopened before it escalates. */
     public record Review(Duration escalationAfter) {
+    }
+
+    /** Awareness campaigns: cost estimate, default validity, scheduler cadence, claim lease, fan-out page size. */
+    public record Campaigns(java.math.BigDecimal pricePerSegment, String currency, Duration defaultValidity,
+                            Duration schedulerInterval, Duration claimLease, int fanoutPage) {
     }
 
     /** Values that only ever come from the environment. */
