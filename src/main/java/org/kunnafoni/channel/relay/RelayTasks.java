@@ -76,6 +76,11 @@ public final class RelayTasks {
             case "sent" -> confirm(device.get(), body.json());
             default -> post ? results(device.get(), body.json()) : askResults(device.get());
         };
+        answer(ctx, task, answer);
+    }
+
+    /** A null answer means the body lacked the array the task needs. */
+    private static void answer(RoutingContext ctx, String task, CompletionStage<JsonObject> answer) {
         Future.fromCompletionStage(answer, ctx.vertx().getOrCreateContext())
                 .onSuccess(json -> {
                     if (json == null) {
