@@ -19,6 +19,7 @@ public record GatewayConfig(
         Auth auth,
         org.kunnafoni.dispatch.DispatchSettings dispatch,
         Review review,
+        Relay relay,
         Secrets secrets) {
 
     public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
@@ -53,6 +54,11 @@ public record GatewayConfig(
 
     /** Monitor review: how long an urgent lead may wait unopened before it escalates. */
     public record Review(Duration escalationAfter) {
+    }
+
+    /** Relay phones for outbound SMS: which phone serves which region, and how the outbox hands messages out. */
+    public record Relay(org.kunnafoni.channel.relay.RelayRouting routing,
+                        org.kunnafoni.channel.relay.RelaySettings settings) {
     }
 
     /** Values that only ever come from the environment. */
