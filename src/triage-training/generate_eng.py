@@ -111,6 +111,39 @@ T = {
 ]}
 
 
+
+# Families added after the first model (tune3); team-written, never taken from the evaluation corpus.
+T["denial_humanitarian_access"] += [
+    "aid trucks have been stuck at the checkpoint {place} for days, children are starving",
+    "{actor} turned back the UNICEF team {place} {when}",
+    "NGO workers were threatened and left {place}, nobody is feeding the children",
+    "the WFP convoy was ambushed {place} and the food stolen",
+    "{actor} stopped the vaccination campaign {place}",
+    "humanitarians cannot reach the camp {place} because of the fighting",
+    "no aid has reached the displaced families {place} for a month",
+    "{actor} tax every relief truck {place}, nothing gets in",
+    "relief workers were kidnapped {place} {when}",
+]
+T["recruitment_use"] += [
+    "{actor} are training kids to use weapons {place}",
+    "{children} carry ammunition for {actor} {place}",
+    "{actor} pay young boys to spy on the army {place}",
+    "boys are seen at the roadblock of {actor} with rifles {place}",
+    "{actor} asked every family to give a son {place}",
+    "{actor} enlisted boys from our village {when}",
+]
+T["killing_maiming"] += [
+    "{children} hit by a stray bullet {place}, losing blood",
+    "{actor} are shooting at people {place}, kids were hit",
+    "a boy is in critical condition after the attack {place}, he needs a doctor",
+]
+T["not_relevant"] += [
+    "{actor} stole the cattle {place} {when}", "{actor} attacked an army post {place}, soldiers killed",
+    "two herders killed by {actor} {place}", "a driver was kidnapped {place}, no children with him",
+    "the weekly market was cancelled {place} because of insecurity", "fighting between {actor} and the army {place}, no civilians hurt",
+    "an adult man was shot {place}, he is treated at the clinic",
+]
+
 def fill(t, r):
     return (t.replace("{actor}", r.choice(ACTORS)).replace("{children}", r.choice(CHILDREN))
             .replace("{girl}", r.choice(GIRLS)).replace("{place}", r.choice(PLACES)).replace("{when}", r.choice(WHEN)))

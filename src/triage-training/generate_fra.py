@@ -258,6 +258,53 @@ T = {
     "bonne nuit", "je vous appelle demain", "qui gagne le concours ?", "la radio ne marche pas chez nous",
 ]}
 
+
+# Families added after the first model (tune3): ways of saying a denial, a recruitment, an injury or an adult-only
+# incident that the first templates did not cover. Written by the team, never taken from the evaluation corpus.
+T["denial_humanitarian_access"] += [
+    "les camions de vivres sont bloqués depuis des semaines {lieu}, les enfants ont faim",
+    "{acteur} ne laissent passer aucun camion d'aide {lieu}",
+    "les ONG ont quitté la zone à cause des menaces {lieu}, plus personne pour aider les enfants",
+    "les agents de vaccination ont été renvoyés par {acteur} {lieu}",
+    "{acteur} taxent l'aide alimentaire, les familles ne reçoivent rien {lieu}",
+    "nous sommes coupés du monde {lieu}, rien ne rentre, ni riz ni médicaments",
+    "{acteur} bloquent les routes {lieu}, les médicaments n'arrivent plus au CSCOM",
+    "le véhicule de l'ONG a été braqué {lieu} {quand}",
+    "les humanitaires ont fait demi-tour au barrage de {acteur2} {lieu}",
+    "personne ne peut sortir ni entrer {lieu} depuis un mois, les enfants sont malnutris",
+    "{acteur} ont interdit aux gens de recevoir l'aide des ONG {lieu}",
+    "les travailleurs humanitaires ont été enlevés {lieu} {quand}",
+]
+T["recruitment_use"] += [
+    "{acteur} ont amené {enfants} dans leur camp pour être formés",
+    "{enfants} transportent les munitions pour {acteur} {lieu}",
+    "des mineurs font partie de la milice {lieu}, on les voit avec des fusils",
+    "{acteur} apprennent aux enfants à tirer {lieu}",
+    "{acteur} viennent dans les écoles coraniques chercher des garçons pour le combat",
+    "des adolescents sont payés par {acteur} pour surveiller les routes {lieu}",
+    "on voit {enfants} au barrage de {acteur2} avec des armes {lieu}",
+    "{acteur} ont demandé à chaque famille de donner un garçon {lieu}",
+]
+T["killing_maiming"] += [
+    "{enfants} a reçu une balle au bras {lieu}, il saigne beaucoup",
+    "{enfants} blessés par balle {lieu} {quand}, il faut un médecin",
+    "{acteur} tirent sur les gens {lieu}, des enfants sont touchés",
+    "une fillette dans un état grave après les tirs {lieu}, il faut l'évacuer",
+    "{acteur} ont ouvert le feu sur une charrette {lieu}, {enfants} tués",
+]
+T["not_relevant"] += [
+    "{acteur} ont volé le bétail {lieu} {quand}",
+    "{acteur} ont attaqué un poste militaire {lieu}, des soldats tués",
+    "deux bergers tués par {acteur} {lieu}",
+    "{acteur} ont pris les motos des commerçants {lieu}",
+    "un chauffeur enlevé {lieu} {quand}, pas d'enfants avec lui",
+    "le marché hebdomadaire est annulé {lieu} à cause de l'insécurité",
+    "les militaires patrouillent {lieu}, la situation est calme",
+    "{acteur} ont brûlé des greniers {lieu}, aucun blessé",
+    "combats entre {acteur} et l'armée {lieu}, pas de civils touchés",
+    "un adulte blessé par balle {lieu}, il est soigné au CSCOM",
+]
+
 FILLES = ["une fille de 14 ans", "une fillette", "deux filles", "ma fille", "une jeune fille de 15 ans",
           "des jeunes filles", "une élève", "la fille du voisin", "une adolescente", "une mineure", "une petite fille"]
 

@@ -136,7 +136,8 @@ public final class Gateway implements AutoCloseable {
         WebDependencies web = new WebDependencies(
                 config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
                 new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake, clock, registry),
-                new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry),
+                new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry,
+                        dispatch.relayTasks()),
                 new OperationsRoutes(redis, spool, intake, registry),
                 Stream.concat(Stream.<ApiModule>of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
                         new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,

@@ -19,6 +19,7 @@ public record GatewayConfig(
         Auth auth,
         org.kunnafoni.dispatch.DispatchSettings dispatch,
         Review review,
+        Relay relay,
         Campaigns campaigns,
         Secrets secrets) {
 
@@ -54,6 +55,11 @@ public record GatewayConfig(
 
     /** Monitor review: how long an urgent lead may wait unopened before it escalates. */
     public record Review(Duration escalationAfter) {
+    }
+
+    /** Relay phones for outbound SMS: which phone serves which region, and how the outbox hands messages out. */
+    public record Relay(org.kunnafoni.channel.relay.RelayRouting routing,
+                        org.kunnafoni.channel.relay.RelaySettings settings) {
     }
 
     /** Awareness campaigns: cost estimate, default validity, scheduler cadence, claim lease, fan-out page size. */

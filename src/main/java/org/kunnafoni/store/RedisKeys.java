@@ -212,4 +212,32 @@ public final class RedisKeys {
     public static String campaignRunDispatches(String runId) {
         return campaignRun(runId) + ":dispatches";
     }
+
+    // ---- Relay phone outbox (SMSSync task protocol, helper/relayout) -----------------------------------------
+    // Every key of one device shares the {<device>} hash tag, so each poll / confirm / put script stays in one
+    // slot. The message uuid is the dispatch id.
+
+    /** Sorted set of the uuids waiting for the device; score = when it may be handed out (ms; lease end). */
+    public static String relayOutbox(String deviceId) {
+        return relayTag(deviceId) + ":outbox";
+    }
+
+    /** Hash uuid → JSON {to (encrypted number), message}; an entry lives until the phone confirms it. */
+    public static String relayMessages(String deviceId) {
+        return relayTag(deviceId) + ":messages";
+    }
+
+    /** Hash uuid → how many times the message was handed out without a confirmation. */
+    public static String relayHandouts(String deviceId) {
+        return relayTag(deviceId) + ":handouts";
+    }
+
+    /** Sorted set of confirmed uuids whose send / delivery result we still ask for; score = confirmation ms. */
+    public static String relayAwaiting(String deviceId) {
+        return relayTag(deviceId) + ":awaiting";
+    }
+
+    private static String relayTag(String deviceId) {
+        return "relay:{" + deviceId + "}";
+    }
 }

@@ -37,6 +37,7 @@ public final class HttpVerticle extends VerticleBase {
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(deps.bodyLimit());
         router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
         router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());
+        router.get(RelayWebhook.PATH).handler(deps.relay()); // SMSSync polls with GET ?task=send / ?task=result
         deps.operations().mount(router);
         deps.rootModules().forEach(module -> module.mount(router));
         router.route("/api/*").subRouter(apiRouter());

@@ -12,7 +12,7 @@ class ExtractorTimeTest {
     @CsvSource(delimiter = '|', value = {
             // text | time | ongoing
             "les hommes armés sont là maintenant|NOW|false",
-            "en ce moment ils tirent sur le village|NOW|false",
+            "en ce moment ils tirent sur le village|NOW|true",
             "actuellement des enfants au checkpoint|NOW|false",
             "u bɛ yen sisan|NOW|true",
             "they are shooting right now|NOW|true",

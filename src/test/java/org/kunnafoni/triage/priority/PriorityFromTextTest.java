@@ -44,6 +44,14 @@ class PriorityFromTextTest {
             "ABDUCTION|u ye sunguru fila ta, u bɛ dugu kɔnɔ halisa|URGENT",
             "ATTACK_SCHOOL_HOSPITAL|des hommes armés à l'école, on entend des tirs|URGENT",
             "ATTACK_SCHOOL_HOSPITAL|gunmen near the clinic, we can hear gunshots|URGENT",
+            // present-tense attacks, "just", bullet wounds and a doctor needed
+            "KILLING_MAIMING|les hommes armés tirent sur les gens au marché, un enfant est mort|URGENT",
+            "ABDUCTION|gunmen just took three schoolgirls from Bourem|URGENT",
+            "ABDUCTION|des hommes armés viennent d'enlever un garçon|URGENT",
+            "KILLING_MAIMING|ma fille a reçu une balle, il faut un médecin|URGENT",
+            "KILLING_MAIMING|des enfants tués par une mine|URGENT",
+            "KILLING_MAIMING|a child killed by a landmine near Boni|HIGH",
+            "ATTACK_SCHOOL_HOSPITAL|les jihadistes brûlent l'école|URGENT",
             "NOT_RELEVANT|bonjour, merci pour le service|LOW",
     })
     void prioritisesReports(Category category, String text, Priority priority) {

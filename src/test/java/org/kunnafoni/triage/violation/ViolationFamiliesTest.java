@@ -98,6 +98,19 @@ class ViolationFamiliesTest {
             "Mon voisin bat sa fille de 6 ans tous les jours|FRA|other_child_protection",
             "The neighbours beat their little boys every night|ENG|other_child_protection",
             "den dɔ filila sugu la|BAM|other_child_protection",
+            // blocking said with a negation inside the phrase; teams sent back; roads closed with hunger
+            "The armed group does not allow NGOs into the villages|ENG|denial_humanitarian_access",
+            "Les agents de vaccination ont été renvoyés par les hommes armés|FRA|denial_humanitarian_access",
+            "les jihadistes bloquent les routes, la faim tue les enfants|FRA|denial_humanitarian_access",
+            "Aid trucks have been stuck at the checkpoint for ten days|ENG|denial_humanitarian_access",
+            // children carrying ammunition, trained, at a roadblock; a rape at a checkpoint stays a rape
+            "les rebelles utilisent des mineurs pour transporter les munitions|FRA|recruitment_use",
+            "Les talibés sont amenés au camp pour être formés|FRA|recruitment_use",
+            "boys with rifles at the militia roadblock|ENG|recruitment_use",
+            "soldiers raped a girl yesterday at the checkpoint|ENG|sexual_violence",
+            // a bullet received; the hospital where the wounded child is cared for is not attacked
+            "Ma fille a reçu une balle au bras pendant l'attaque, elle est à l'hôpital|FRA|killing_maiming",
+            "a boy was shot in the leg by soldiers, he needs a doctor|ENG|killing_maiming",
     })
     void familiesAreRecognised(String text, String language, String expected) {
         check(text, language, expected);
@@ -114,6 +127,8 @@ class ViolationFamiliesTest {
             "soldiers entered the town and stole motorbikes|ENG|not_relevant",
             "les jihadistes sont partis avec les motos|FRA|not_relevant",
             "Hello, how do I join the group?|ENG|not_relevant",
+            "est-ce qu'il y a une distribution de vivres demain ?|FRA|not_relevant",
+            "soldiers checked our papers at the checkpoint|ENG|not_relevant",
             "les élèves ont reçu des fournitures scolaires de l'UNICEF|FRA|not_relevant",
             "nous sommes des enseignants de Mopti, merci pour les messages|FRA|not_relevant",
             "les enfants sont entrés dans l'école à 8 heures|FRA|not_relevant",
