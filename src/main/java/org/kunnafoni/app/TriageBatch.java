@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,11 @@ final class TriageBatch {
     private record Triaged(Entry entry, TriagedReport report) {
     }
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final LanguageCache languages;
+    /** Reporters whose language a worker remembers, and for how long (a hint to triage, see LanguageCache). */
+    private static final Duration LANGUAGE_TTL = Duration.ofMinutes(1);
+    private static final int LANGUAGE_CAPACITY = 20_000;
+
     private final RedisLeadStore leads;
     private final TriageEngine engine;
     private final ClusterPolicy policy;
@@ -73,7 +76,7 @@ final class TriageBatch {
 
     TriageBatch(RedisAsyncCommands<String, String> redis, RedisLeadStore leads, TriageEngine engine,
                 ClusterPolicy policy, TriageMetrics metrics, InstantSource clock, Waiter waiter) {
-        this.redis = redis;
+        this.languages = new LanguageCache(redis, LANGUAGE_TTL, LANGUAGE_CAPACITY);
         this.leads = leads;
         this.engine = engine;
         this.policy = policy;
@@ -91,10 +94,10 @@ final class TriageBatch {
     List<Outcome> run(List<StreamMessage<String, String>> batch, Optional<Language> knownLanguage) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Entry> entries = parse(batch, outcomes);
-        Map<String, CompletionStage<String>> languages = knownLanguage == null ? lookUpLanguages(entries) : Map.of();
+        Map<String, CompletionStage<String>> known = knownLanguage == null ? lookUpLanguages(entries) : Map.of();
         Map<Group, List<Triaged>> groups = new LinkedHashMap<>();
         for (Entry e : entries) {
-            triage(e, knownLanguage != null ? () -> knownLanguage : () -> language(languages.get(e.reporter())),
+            triage(e, knownLanguage != null ? () -> knownLanguage : () -> language(e.reporter(), known.get(e.reporter())),
                     outcomes).ifPresent(t -> groups.computeIfAbsent(
                     new Group(t.report().facts().region(), t.report().facts().category()), g -> new ArrayList<>())
                     .add(t));
@@ -131,15 +134,13 @@ final class TriageBatch {
     }
 
     private Map<String, CompletionStage<String>> lookUpLanguages(List<Entry> entries) {
-        Map<String, CompletionStage<String>> languages = new HashMap<>();
-        for (Entry e : entries) {
-            languages.computeIfAbsent(e.reporter(), r -> redis.hget(RedisKeys.subscriber(r), "language"));
-        }
-        return languages;
+        return languages.lookUp(entries.stream().map(Entry::reporter).toList());
     }
 
-    private Optional<Language> language(CompletionStage<String> reply) {
-        return Optional.ofNullable(waiter.await(reply)).flatMap(Language::fromCode);
+    private Optional<Language> language(String reporter, CompletionStage<String> reply) {
+        String code = waiter.await(reply);
+        languages.remember(reporter, code);
+        return Optional.ofNullable(code).flatMap(Language::fromCode);
     }
 
     /** Any failure but an unreachable Redis is the entry's own, so it can end in the dead-letter stream. */

@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TriageWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TriageWorker.class);
-    private static final int BATCH = 64;
+    /** Entries read at once: a batch costs a fixed number of round trips, so a backlog is caught up in big steps. */
+    private static final int BATCH = 500;
     private static final int CLAIM_BATCH = 100;
     private static final Duration PENDING_POLL = Duration.ofSeconds(5);
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
@@ -193,7 +194,14 @@ public final class TriageWorker implements AutoCloseable {
             }
         }
         if (!done.isEmpty()) {
-            sync.xack(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP, done.toArray(String[]::new));
+            // not awaited: it goes before the next read on this connection, and one that is lost only means the
+            // entries are claimed again later and found already written
+            async.xack(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP, done.toArray(String[]::new))
+                    .exceptionally(e -> {
+                        LOG.warn("triage worker {}: XACK failed, entries will be reclaimed: {}", consumer.getName(),
+                                e.toString());
+                        return 0L;
+                    });
         }
     }
 
