@@ -22,6 +22,7 @@ final class CpuMeter {
     private final Map<Long, Long> threadStart = new TreeMap<>();
     private final long processStart;
     private final long redisStart;
+    private final Map<String, Long> vmStart;
 
     private CpuMeter() {
         for (long id : THREADS.getAllThreadIds()) {
@@ -29,6 +30,7 @@ final class CpuMeter {
         }
         processStart = processCpuNanos();
         redisStart = redisCpuNanos();
+        vmStart = vmThreadsCpuNanos();
     }
 
     static CpuMeter start() {
@@ -50,6 +52,9 @@ final class CpuMeter {
             String group = info.getThreadName().replaceAll("[0-9]+$", "").replaceAll("[-0-9]+$", "-");
             groups.merge(group, (now - threadStart.getOrDefault(id, 0L)) / 1e6, Double::sum);
         }
+        // JIT compiler and GC threads are hidden from ThreadMXBean; /proc names them
+        vmThreadsCpuNanos().forEach((group, nanos) ->
+                groups.merge(group, (nanos - vmStart.getOrDefault(group, 0L)) / 1e6, Double::sum));
         groups.entrySet().stream().filter(e -> e.getValue() >= 1)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
@@ -69,9 +74,36 @@ final class CpuMeter {
                 .mapToLong(p -> procCpuNanos(p.pid())).sum();
     }
 
+    /** CPU of this JVM's compiler and GC threads by kind (C1/C2 compiler, GC workers, G1 concurrent…). */
+    private static Map<String, Long> vmThreadsCpuNanos() {
+        Map<String, Long> out = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    String kind = comm.startsWith("C2 Compiler") ? "vm: C2 compiler"
+                            : comm.startsWith("C1 Compiler") ? "vm: C1 compiler"
+                            : comm.startsWith("GC Thread") || comm.startsWith("G1") ? "vm: GC" : null;
+                    if (kind != null) {
+                        out.merge(kind, procCpuNanos(task.resolve("stat")), Long::sum);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
     private static long procCpuNanos(long pid) {
+        return procCpuNanos(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static long procCpuNanos(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after "pid (comm) ": state is field 0, utime field 11, stime field 12
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
