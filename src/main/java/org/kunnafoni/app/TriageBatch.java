@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A batch of intake entries through triage into leads in a fixed number of pipelined round trips, whatever its
@@ -85,20 +85,25 @@ final class TriageBatch {
         this.waiter = waiter;
     }
 
-    /** Processes the batch, looking up each reporter's known language (one pipelined read). */
+    /** Processes the batch, looking up the reporters' known languages (cached, else one pipelined read). */
     List<Outcome> run(List<StreamMessage<String, String>> batch) {
-        return run(batch, null);
-    }
-
-    /** @param knownLanguage every entry's known language, or null to look the reporters' up in Redis */
-    List<Outcome> run(List<StreamMessage<String, String>> batch, Optional<Language> knownLanguage) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Entry> entries = parse(batch, outcomes);
-        Map<String, CompletionStage<String>> known = knownLanguage == null ? lookUpLanguages(entries) : Map.of();
+        Map<String, CompletionStage<String>> replies = languages.lookUp(entries.stream().map(Entry::reporter).toList());
+        return finish(entries, e -> language(e.reporter(), replies.get(e.reporter())), outcomes);
+    }
+
+    /** Processes the batch with a language given for every entry (no lookup). */
+    List<Outcome> run(List<StreamMessage<String, String>> batch, Optional<Language> knownLanguage) {
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        return finish(parse(batch, outcomes), e -> knownLanguage, outcomes);
+    }
+
+    private List<Outcome> finish(List<Entry> entries, Function<Entry, Optional<Language>> knownLanguage,
+                                 List<Outcome> outcomes) {
         Map<Group, List<Triaged>> groups = new LinkedHashMap<>();
         for (Entry e : entries) {
-            triage(e, knownLanguage != null ? () -> knownLanguage : () -> language(e.reporter(), known.get(e.reporter())),
-                    outcomes).ifPresent(t -> groups.computeIfAbsent(
+            triage(e, knownLanguage, outcomes).ifPresent(t -> groups.computeIfAbsent(
                     new Group(t.report().facts().region(), t.report().facts().category()), g -> new ArrayList<>())
                     .add(t));
         }
@@ -133,10 +138,6 @@ final class TriageBatch {
         return entries;
     }
 
-    private Map<String, CompletionStage<String>> lookUpLanguages(List<Entry> entries) {
-        return languages.lookUp(entries.stream().map(Entry::reporter).toList());
-    }
-
     private Optional<Language> language(String reporter, CompletionStage<String> reply) {
         String code = waiter.await(reply);
         languages.remember(reporter, code);
@@ -144,11 +145,11 @@ final class TriageBatch {
     }
 
     /** Any failure but an unreachable Redis is the entry's own, so it can end in the dead-letter stream. */
-    private Optional<Triaged> triage(Entry e, Supplier<Optional<Language>> known, List<Outcome> outcomes) {
+    private Optional<Triaged> triage(Entry e, Function<Entry, Optional<Language>> known, List<Outcome> outcomes) {
         metrics.lagMillis.set(Math.max(0, clock.millis() - e.received().toEpochMilli()));
         try {
             return Optional.of(new Triaged(e, TriagedReport.of(e.id(), e.reporter(), e.text(), e.received(),
-                    clock.instant(), engine.triage(e.text(), known.get()))));
+                    clock.instant(), engine.triage(e.text(), known.apply(e)))));
         } catch (TriageWorker.StoreUnavailable unavailable) {
             throw unavailable;
         } catch (RuntimeException error) {
