@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 EvalTriageCommand.class,
                 SegmentsCommand.class,
                 TrainLangidCommand.class,
+                org.kunnafoni.cli.TrainTriageModelCommand.class,
                 EvalLangidCommand.class,
                 TemplatesCommand.class,
         })

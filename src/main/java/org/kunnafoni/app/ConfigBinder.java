@@ -13,6 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.ZoneId;
+import org.kunnafoni.channel.relay.RelayRouting;
+import org.kunnafoni.channel.relay.RelaySettings;
+import org.kunnafoni.dispatch.DispatchSettings;
+import org.kunnafoni.triage.place.Gazetteer;
+import java.util.Set;
+import org.kunnafoni.dispatch.QuietHours;
 
 /** Turns the merged YAML tree into a {@link GatewayConfig}, collecting every error instead of stopping at the first. */
 final class ConfigBinder {
@@ -30,6 +37,8 @@ final class ConfigBinder {
     }
 
     GatewayConfig bind() {
+        Map<String, String> relaySecrets = relaySecrets();
+        GatewayConfig.Relay relay = relay(relaySecrets.keySet());
         GatewayConfig config = new GatewayConfig(
                 httpUrl("public-url"),
                 Path.of(text("data-dir", "data")),
@@ -68,10 +77,20 @@ final class ConfigBinder {
                         integer("auth.bcrypt-cost", 12, 4, 16),
                         integer("auth.login-max-failures", 5, 1, 100),
                         atLeast("auth.login-lockout", "15m", Duration.ofSeconds(1))),
+                dispatch(relay.routing().configured()),
+                new GatewayConfig.Review(atLeast("review.escalation-after", "30m", Duration.ofSeconds(1))),
+                relay,
+                new GatewayConfig.Campaigns(
+                        java.math.BigDecimal.valueOf(decimal("campaigns.price-per-segment", 0, 0, 100)),
+                        text("campaigns.currency", "USD").trim(),
+                        atLeast("campaigns.default-validity", "24h", Duration.ofMinutes(15)),
+                        atLeast("campaigns.scheduler-interval", "5s", Duration.ofMillis(100)),
+                        atLeast("campaigns.claim-lease", "5m", Duration.ofSeconds(10)),
+                        integer("campaigns.fanout-page", 500, 10, 10_000)),
                 new GatewayConfig.Secrets(
                         optionalText("twilio.auth-token"),
                         optionalText("data-key").filter(this::validDataKey),
-                        relaySecrets(),
+                        relaySecrets,
                         optionalText("admin-password").filter(this::validAdminPassword)));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
@@ -207,12 +226,133 @@ final class ConfigBinder {
         return false;
     }
 
+    private DispatchSettings dispatch(boolean relayConfigured) {
+        Map<String, String> senders = new LinkedHashMap<>();
+        if (relayConfigured) {
+            senders.put("relay", "relay");
+        }
+        optionalText("twilio.messaging-service-sid").or(() -> optionalText("twilio.from"))
+                .ifPresent(sender -> senders.put("twilio", sender));
+        if (optionalText("twilio.account-sid").isPresent() && senders.isEmpty()) {
+            errors.add("twilio.messaging-service-sid or twilio.from: one is needed to send through Twilio");
+        }
+        DispatchSettings defaults = DispatchSettings.defaults();
+        try {
+            return new DispatchSettings(
+                    decimal("dispatch.segments-per-second", 1.0, 0.01, 1000),
+                    integer("dispatch.burst-segments", 10, 1, 10_000),
+                    integer("dispatch.max-attempts", 5, 1, 20),
+                    window("dispatch.quiet-hours", "21:00-07:00"),
+                    zone("dispatch.quiet-zone", "Africa/Bamako"),
+                    windowsByRegion("dispatch.quiet-hours-by-region"),
+                    integer("dispatch.workers", 1, 1, 16),
+                    integer("dispatch.batch", 8, 1, 256),
+                    atLeast("dispatch.lease", "2m", Duration.ofSeconds(10)),
+                    atLeast("dispatch.held-recheck", "30s", Duration.ofSeconds(1)),
+                    atLeast("dispatch.reclaim-idle", "3m", Duration.ofSeconds(10)),
+                    senders);
+        } catch (IllegalArgumentException e) {
+            return defaults; // the errors are already listed
+        }
+    }
+
+    private String window(String path, String fallback) {
+        String value = text(path, fallback).trim();
+        try {
+            QuietHours.Window.parse(value);
+        } catch (RuntimeException e) {
+            errors.add(path + ": '" + value + "' is not a window like 21:00-07:00");
+            return fallback;
+        }
+        return value;
+    }
+
+    private String zone(String path, String fallback) {
+        String value = text(path, fallback).trim();
+        try {
+            ZoneId.of(value);
+        } catch (RuntimeException e) {
+            errors.add(path + ": '" + value + "' is not a time zone like Africa/Bamako");
+            return fallback;
+        }
+        return value;
+    }
+
+    private Map<String, String> windowsByRegion(String path) {
+        JsonNode node = ConfigLoader.at(tree, path);
+        Map<String, String> windows = new LinkedHashMap<>();
+        if (node == null || node.isNull() || node.isTextual() && node.asText().isBlank()) {
+            return windows;
+        }
+        if (!node.isObject()) {
+            errors.add(path + ": must be a mapping of region slug to window, e.g. {gao: \"20:00-07:00\"}");
+            return windows;
+        }
+        node.fields().forEachRemaining(e -> windows.put(e.getKey(), window(path + "." + e.getKey(), e.getValue().asText())));
+        return windows;
+    }
+
     private boolean validAdminPassword(String password) {
         if (password.length() >= 12) {
             return true;
         }
         errors.add(ConfigLoader.envName("admin-password") + ": must have at least 12 characters");
         return false;
+    }
+
+    private GatewayConfig.Relay relay(Set<String> devicesWithSecrets) {
+        Optional<String> defaultDevice = optionalText("relay.default-device");
+        defaultDevice.ifPresent(device -> checkDevice("relay.default-device", device, devicesWithSecrets));
+        Map<String, String> byRegion = deviceForRegion(devicesWithSecrets);
+        RelaySettings defaults = RelaySettings.defaults();
+        try {
+            return new GatewayConfig.Relay(new RelayRouting(byRegion, defaultDevice), new RelaySettings(
+                    integer("relay.batch", defaults.batch(), 1, 500),
+                    atLeast("relay.lease", "10m", Duration.ofSeconds(10)),
+                    integer("relay.max-handouts", defaults.maxHandouts(), 1, 20),
+                    atLeast("relay.results-for", "48h", Duration.ofMinutes(1))));
+        } catch (IllegalArgumentException e) {
+            return new GatewayConfig.Relay(RelayRouting.none(), defaults); // the errors are already listed
+        }
+    }
+
+    /** A YAML mapping in the file, or {@code gao=phone-gao-1,mopti=phone-mopti-1} from the environment. */
+    private Map<String, String> deviceForRegion(Set<String> devicesWithSecrets) {
+        String path = "relay.device-for-region";
+        JsonNode node = ConfigLoader.at(tree, path);
+        Map<String, String> byRegion = new LinkedHashMap<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(e -> byRegion.put(e.getKey().trim(), e.getValue().asText().trim()));
+        } else if (node != null && node.isTextual()) {
+            for (String entry : node.asText().split(",")) {
+                int eq = entry.indexOf('=');
+                if (!entry.isBlank()) {
+                    byRegion.put(eq < 0 ? entry.trim() : entry.substring(0, eq).trim(),
+                            eq < 0 ? "" : entry.substring(eq + 1).trim());
+                }
+            }
+        } else if (node != null && !node.isNull()) {
+            errors.add(path + ": must be a mapping of region slug to device id, e.g. {gao: phone-gao-1}");
+        }
+        if (!byRegion.isEmpty()) {
+            Set<String> regions = Set.copyOf(Gazetteer.loadDefault().regions());
+            byRegion.forEach((region, device) -> {
+                if (!regions.contains(region)) {
+                    errors.add(path + ": '" + region + "' is not a region slug (" + String.join(" ", regions) + ")");
+                }
+                checkDevice(path + "." + region, device, devicesWithSecrets);
+            });
+        }
+        return byRegion;
+    }
+
+    /** A phone the dispatcher routes to must be able to poll, or its messages would wait forever. */
+    private void checkDevice(String path, String device, Set<String> devicesWithSecrets) {
+        if (!DEVICE_ID.matcher(device).matches()) {
+            errors.add(path + ": '" + device + "' is not a device id (letters, digits, . _ -)");
+        } else if (!devicesWithSecrets.contains(device)) {
+            errors.add(path + ": device '" + device + "' has no secret in " + ConfigLoader.envName("relay.secrets"));
+        }
     }
 
     private Map<String, String> relaySecrets() {

@@ -25,7 +25,12 @@ import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisKeys;
 import org.kunnafoni.store.RedisSubscriberStore;
 import org.kunnafoni.triage.TriageEngine;
+import org.kunnafoni.web.ApiModule;
 import org.kunnafoni.web.HttpVerticle;
+import org.kunnafoni.web.SubscriberRoutes;
+import org.kunnafoni.audience.SubscriberRegistration;
+import org.kunnafoni.triage.place.Gazetteer;
+import java.util.Set;
 import org.kunnafoni.web.OperationsRoutes;
 import org.kunnafoni.web.WebDependencies;
 import org.slf4j.Logger;
@@ -43,6 +48,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * A running gateway: Redis (embedded or configured), the spool, intake and the HTTP server. Built in one place
@@ -93,22 +99,25 @@ public final class Gateway implements AutoCloseable {
         closeLater(() -> shutdown(spoolThread));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RedisSubscriberStore subscribers = new RedisSubscriberStore(redis, config.intake().dedupeTtl());
         IntakeService intake = new IntakeService(
                 new KeywordParser(KeywordTable.loadDefault()),
                 new ReplyBook(Replies.loadDefault(), config.intake().hotline(),
                         config.intake().alertReply() == GatewayConfig.AlertReply.ACK),
                 phones, config.intake().defaultCountry(),
                 new RedisAlertQueue(redis, config.intake().dedupeTtl()),
-                new RedisSubscriberStore(redis, config.intake().dedupeTtl()),
+                subscribers,
                 spool, spoolThread, registry);
         long replayMillis = config.spool().replayInterval().toMillis();
         spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),
                 0, replayMillis, TimeUnit.MILLISECONDS);
         registerStreamLength(redis, registry, spoolThread);
         // after Redis and before HTTP: closed in reverse, so alerts stop arriving before the workers stop
+        TriageEngine engine = TriageEngine.loadDefault();
         if (config.triage().workers() > 0) {
-            closeLater(TriageWorkers.start(config, redis, TriageEngine.loadDefault(), registry, clock));
+            closeLater(TriageWorkers.start(config, redis, engine, registry, clock));
         }
+        DispatchWiring dispatch = closeLater(DispatchWiring.start(config, redis, phones, subscribers, registry, clock));
 
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -123,12 +132,21 @@ public final class Gateway implements AutoCloseable {
         ExecutorService hashing = Executors.newFixedThreadPool(2, r -> new Thread(r, "kunnafoni-auth"));
         closeLater(hashing::shutdownNow);
         AccessWiring.Access access = AccessWiring.build(config, redis, hashing, clock);
+        ReviewWiring.Review review = ReviewWiring.build(config, vertx, redis, phones, engine, access, clock);
+        CampaignWiring campaigns = closeLater(CampaignWiring.start(config, redis, dispatch, access.auth(),
+                access.handler(), clock));
+        closeLater(review.background());
         WebDependencies web = new WebDependencies(
                 config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
                 new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake, clock, registry),
-                new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry),
+                new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry,
+                        dispatch.relayTasks()),
                 new OperationsRoutes(redis, spool, intake, registry),
-                List.of(access.authRoutes(), access.userRoutes(), access.auditRoutes()));
+                Stream.concat(Stream.<ApiModule>of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
+                        new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
+                                config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
+                                subscribers, access.handler()), campaigns.routes()), review.modules().stream()).toList(),
+                List.of(dispatch.statusRoutes()));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()

@@ -17,6 +17,10 @@ public record GatewayConfig(
         Spool spool,
         Triage triage,
         Auth auth,
+        org.kunnafoni.dispatch.DispatchSettings dispatch,
+        Review review,
+        Relay relay,
+        Campaigns campaigns,
         Secrets secrets) {
 
     public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
@@ -47,6 +51,20 @@ public record GatewayConfig(
 
     /** Dashboard and API accounts: session lifetime, bcrypt cost, login throttling. */
     public record Auth(Duration sessionTtl, int bcryptCost, int loginMaxFailures, Duration loginLockout) {
+    }
+
+    /** Monitor review: how long an urgent lead may wait unopened before it escalates. */
+    public record Review(Duration escalationAfter) {
+    }
+
+    /** Relay phones for outbound SMS: which phone serves which region, and how the outbox hands messages out. */
+    public record Relay(org.kunnafoni.channel.relay.RelayRouting routing,
+                        org.kunnafoni.channel.relay.RelaySettings settings) {
+    }
+
+    /** Awareness campaigns: cost estimate, default validity, scheduler cadence, claim lease, fan-out page size. */
+    public record Campaigns(java.math.BigDecimal pricePerSegment, String currency, Duration defaultValidity,
+                            Duration schedulerInterval, Duration claimLease, int fanoutPage) {
     }
 
     /** Values that only ever come from the environment. */

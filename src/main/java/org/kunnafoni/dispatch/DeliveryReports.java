@@ -37,7 +37,7 @@ public final class DeliveryReports {
         Optional<Integer> code = report.errorCode().flatMap(DeliveryReports::number);
         Optional<SendError> error = code.map(c -> SendErrors.classify(null, c));
         StatusUpdate update = new StatusUpdate(report.state(), Optional.of(report.providerId()),
-                error.map(SendError::reason), OptionalInt.empty(), clock.instant());
+                error.map(SendError::reason).or(report::reason), OptionalInt.empty(), clock.instant());
         CompletionStage<Change> change = store.advance(id, update);
         if (error.isPresent() && error.get() instanceof SendError.OptedOut optedOut) {
             return change.thenCompose(c -> store.find(id).thenCompose(d -> d

@@ -108,7 +108,7 @@ public final class DispatchPipeline {
 
     private CompletionStage<PipelineOutcome> send(Dispatch d, Recipient recipient, Sender sender) {
         OutboundMessage message = new OutboundMessage(d.id(), d.channel(), recipient.address(), d.sender(), d.body(),
-                d.segments());
+                d.segments(), d.region());
         CompletionStage<SendResult> result;
         try {
             result = sender.send(message);

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a lead stands in the monitors' review: {@code new → in_review → verified | unverified | dismissed | referred}. */
+/**
+ * Where a lead stands in the monitors' review: {@code new → in_review → verified | unverified | dismissed | referred};
+ * {@code merged} when a monitor folded it into another lead (its reports moved there).
+ */
 public enum LeadStatus {
-    NEW, IN_REVIEW, VERIFIED, UNVERIFIED, DISMISSED, REFERRED;
+    NEW, IN_REVIEW, VERIFIED, UNVERIFIED, DISMISSED, REFERRED, MERGED;
 
     /** The identifier used in the API, exports and Redis: {@code new}, {@code in_review}, … */
     public String id() {

@@ -44,7 +44,8 @@ public final class EmbeddedRedis implements AutoCloseable {
                 .setting("appendfsync " + appendfsync)
                 .setting("save \"\"")
                 .setting("protected-mode yes")
-                .onShutdownForceStop(true)
+                // our own shutdown stops it after the workers that use it; the next start cleans up an orphan
+                .onShutdownForceStop(false)
                 .soutListener(line -> { })
                 .serrListener(line -> LOG.warn("embedded redis: {}", line))
                 .build();

@@ -2,6 +2,7 @@ package org.kunnafoni.store;
 
 import io.lettuce.core.ScriptOutputType;
 import org.kunnafoni.dispatch.Dispatch;
+import org.kunnafoni.dispatch.DispatchProgress;
 import org.kunnafoni.dispatch.DispatchState;
 import org.kunnafoni.dispatch.DispatchStore;
 
@@ -16,18 +17,28 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Dispatches as Redis hashes; every state change is one Lua script on the dispatch's own key. */
+/**
+ * Dispatches as Redis hashes; every state change is one Lua script on the dispatch's own key. The scripts answer
+ * the state they moved from, so the run's progress counters (another slot) follow each change.
+ */
 public final class RedisDispatchStore implements DispatchStore {
     private static final RedisScript CREATE = RedisScript.load("dispatch_create.lua");
     private static final RedisScript CLAIM = RedisScript.load("dispatch_claim.lua");
     private static final RedisScript RESCHEDULE = RedisScript.load("dispatch_reschedule.lua");
     private static final RedisScript ADVANCE = RedisScript.load("dispatch_advance.lua");
+    private static final RedisScript CANCEL = RedisScript.load("dispatch_cancel.lua");
     private static final long PROVIDER_INDEX_TTL_SECONDS = Duration.ofDays(30).toSeconds();
 
     private final RedisConnector redis;
+    private final DispatchProgress progress;
 
     public RedisDispatchStore(RedisConnector redis) {
+        this(redis, DispatchProgress.NONE);
+    }
+
+    public RedisDispatchStore(RedisConnector redis, DispatchProgress progress) {
         this.redis = redis;
+        this.progress = progress;
     }
 
     @Override
@@ -39,7 +50,8 @@ public final class RedisDispatchStore implements DispatchStore {
                 "updated_at", d.updatedAt().toString()));
         d.region().ifPresent(r -> fields.addAll(List.of("region", r)));
         return CREATE.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.dispatch(d.id())},
-                fields.toArray(String[]::new)).thenApply(created -> created == 1L);
+                fields.toArray(String[]::new)).thenCompose(created -> created == 1L
+                ? progress.created(d).exceptionally(error -> null).thenApply(v -> true) : CompletableFuture.completedFuture(false));
     }
 
     @Override
@@ -51,14 +63,42 @@ public final class RedisDispatchStore implements DispatchStore {
     public CompletionStage<Claim> claim(String id, Instant now, Duration lease) {
         return CLAIM.<List<Object>>run(redis.async(), ScriptOutputType.MULTI, new String[]{RedisKeys.dispatch(id)},
                 Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()), now.toString())
-                .thenApply(RedisDispatchStore::toClaim);
+                .thenCompose(reply -> {
+                    Claim claim = toClaim(reply);
+                    if (claim instanceof Claim.Claimed c && !c.reclaimed()) {
+                        DispatchState previous = DispatchState.fromId((String) reply.get(2)).orElse(DispatchState.PLANNED);
+                        return progress.moved(c.dispatch().runId(), previous, DispatchState.SENDING, Optional.empty())
+                                .exceptionally(error -> null).thenApply(v -> claim);
+                    }
+                    return CompletableFuture.completedFuture(claim);
+                });
     }
 
     @Override
     public CompletionStage<Boolean> reschedule(String id, DispatchState state, String reason, OptionalInt attempts,
                                                Instant now) {
-        return RESCHEDULE.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.dispatch(id)},
-                state.id(), reason, text(attempts), now.toString()).thenApply(done -> done == 1L);
+        return RESCHEDULE.<String>run(redis.async(), ScriptOutputType.VALUE, new String[]{RedisKeys.dispatch(id)},
+                state.id(), reason, text(attempts), now.toString())
+                .thenCompose(answer -> answer == null || answer.isEmpty() ? CompletableFuture.completedFuture(false)
+                        : moved(answer, state, Optional.empty()).thenApply(v -> true));
+    }
+
+    /**
+     * Cancels a dispatch that has not been claimed for sending yet (a canceled or expired campaign run); true when
+     * it was waiting. One already sending or with the provider goes on.
+     */
+    public CompletionStage<Boolean> cancelIfWaiting(String id, String reason, Instant now) {
+        return CANCEL.<String>run(redis.async(), ScriptOutputType.VALUE, new String[]{RedisKeys.dispatch(id)},
+                        reason, now.toString())
+                .thenCompose(answer -> answer == null || answer.isEmpty() ? CompletableFuture.completedFuture(false)
+                        : moved(answer, DispatchState.CANCELED, Optional.of(reason)).thenApply(v -> true));
+    }
+
+    /** {@code answer} is 'previous state|run id' from a script; a failed counter update never fails the change. */
+    private CompletionStage<Void> moved(String answer, DispatchState to, Optional<String> reason) {
+        String[] parts = answer.split("\\|", 2);
+        DispatchState previous = DispatchState.fromId(parts[0]).orElse(DispatchState.PLANNED);
+        return progress.moved(parts.length > 1 ? parts[1] : "", previous, to, reason).exceptionally(error -> null);
     }
 
     @Override
@@ -66,7 +106,13 @@ public final class RedisDispatchStore implements DispatchStore {
         CompletionStage<Change> change = ADVANCE.<String>run(redis.async(), ScriptOutputType.VALUE,
                         new String[]{RedisKeys.dispatch(id)}, u.state().id(), Integer.toString(u.state().rank()),
                         u.providerId().orElse(""), u.error().orElse(""), text(u.attempts()), u.at().toString())
-                .thenApply(result -> Change.valueOf(result.toUpperCase(java.util.Locale.ROOT)));
+                .thenCompose(result -> {
+                    if (!result.startsWith("advanced|")) {
+                        return CompletableFuture.completedFuture(Change.valueOf(result.toUpperCase(java.util.Locale.ROOT)));
+                    }
+                    return moved(result.substring("advanced|".length()), u.state(), u.error())
+                            .thenApply(v -> Change.ADVANCED);
+                });
         if (u.providerId().isEmpty()) {
             return change;
         }
@@ -90,7 +136,7 @@ public final class RedisDispatchStore implements DispatchStore {
                 return new Claim.Settled(DispatchState.fromId((String) reply.get(1)).orElseThrow());
             case "claimed":
                 Map<String, String> hash = new HashMap<>();
-                for (int i = 2; i + 1 < reply.size(); i += 2) {
+                for (int i = 3; i + 1 < reply.size(); i += 2) {
                     hash.put((String) reply.get(i), (String) reply.get(i + 1));
                 }
                 return new Claim.Claimed(toDispatch(hash).orElseThrow(), "1".equals(reply.get(1)));

@@ -151,4 +151,93 @@ public final class RedisKeys {
     public static String rateLimit(String sender) {
         return "ratelimit:{" + sender + "}";
     }
+
+    // --- review of leads (RedisLeadReview, RedisLeadChanges) ---
+
+    /** Stream of review changes ({@code type} lead or escalation, {@code id}) that every instance tails for live updates. */
+    public static final String LEAD_CHANGES = "{leads}:changes";
+    /** Escalations of urgent leads nobody opened in time, for the dispatch of on-call SMS. */
+    public static final String ESCALATIONS = "{escalations}:stream";
+
+    /** List of the lead's review history (JSON entries), oldest first. */
+    public static String leadHistory(String leadId) {
+        return lead(leadId) + ":history";
+    }
+
+    /**
+     * Hash of the reports merged in from a lead of another region: entry id → region slug of the slot that holds
+     * the report's hash (a report hash never moves, so the triage write stays idempotent for its entry).
+     */
+    public static String leadForeignReports(String leadId) {
+        return lead(leadId) + ":foreign";
+    }
+
+    // --- awareness campaigns (RedisCampaignStore) ---
+    // The due index and the claims share the {campaigns} tag, so the claim script touches one slot. A campaign's
+    // keys share its id as tag, a run's keys its run id.
+
+    /** Sorted set of run ids waiting for their time; score = due time (epoch ms). */
+    public static final String CAMPAIGNS_DUE = "{campaigns}:due";
+    /** Sorted set of run ids being fanned out; score = end of the claimer's lease (epoch ms). */
+    public static final String CAMPAIGNS_CLAIMED = "{campaigns}:claimed";
+    /** Sorted set of every campaign id by creation time (epoch ms), for the list. */
+    public static final String CAMPAIGNS_ALL = "{campaigns}:all";
+
+    /** Hash of one campaign: {@code json} (its definition), {@code status}, {@code created_at}. */
+    public static String campaign(String campaignId) {
+        return "campaign:{" + campaignId + "}";
+    }
+
+    /** Sorted set of a campaign's run ids by due time (epoch ms). */
+    public static String campaignRuns(String campaignId) {
+        return campaign(campaignId) + ":runs";
+    }
+
+    /** Hash of one run: campaign id, due, status, fan-out checkpoint (cell, cursor), finish time. */
+    public static String campaignRun(String runId) {
+        return "campaign-run:{" + runId + "}";
+    }
+
+    /** Hash of a run's live counters: created, segments, deferred_ever, and state:<state> per dispatch state. */
+    public static String campaignRunProgress(String runId) {
+        return campaignRun(runId) + ":progress";
+    }
+
+    /** Hash of a run's final failures: reason → count. */
+    public static String campaignRunFailures(String runId) {
+        return campaignRun(runId) + ":failures";
+    }
+
+    /** Set of a run's dispatch ids, so canceling it finds the ones still waiting. */
+    public static String campaignRunDispatches(String runId) {
+        return campaignRun(runId) + ":dispatches";
+    }
+
+    // ---- Relay phone outbox (SMSSync task protocol, helper/relayout) -----------------------------------------
+    // Every key of one device shares the {<device>} hash tag, so each poll / confirm / put script stays in one
+    // slot. The message uuid is the dispatch id.
+
+    /** Sorted set of the uuids waiting for the device; score = when it may be handed out (ms; lease end). */
+    public static String relayOutbox(String deviceId) {
+        return relayTag(deviceId) + ":outbox";
+    }
+
+    /** Hash uuid → JSON {to (encrypted number), message}; an entry lives until the phone confirms it. */
+    public static String relayMessages(String deviceId) {
+        return relayTag(deviceId) + ":messages";
+    }
+
+    /** Hash uuid → how many times the message was handed out without a confirmation. */
+    public static String relayHandouts(String deviceId) {
+        return relayTag(deviceId) + ":handouts";
+    }
+
+    /** Sorted set of confirmed uuids whose send / delivery result we still ask for; score = confirmation ms. */
+    public static String relayAwaiting(String deviceId) {
+        return relayTag(deviceId) + ":awaiting";
+    }
+
+    private static String relayTag(String deviceId) {
+        return "relay:{" + deviceId + "}";
+    }
 }

@@ -9,7 +9,6 @@ import org.kunnafoni.triage.place.PlaceMatch;
 import org.kunnafoni.triage.place.PlaceMatcher;
 import org.kunnafoni.triage.priority.PriorityRules;
 import org.kunnafoni.triage.violation.ViolationClassifier;
-import org.kunnafoni.triage.violation.ViolationLexicon;
 import org.kunnafoni.triage.violation.ViolationResult;
 
 import java.util.Optional;
@@ -43,7 +42,7 @@ public final class TriageEngine {
         return new TriageEngine(
                 LanguageIdentifier.loadDefault(),
                 new PlaceMatcher(Gazetteer.loadDefault()),
-                new ViolationClassifier(ViolationLexicon.loadDefault()),
+                ViolationClassifier.loadDefault(),
                 Extractor.loadDefault(),
                 new PriorityRules());
     }

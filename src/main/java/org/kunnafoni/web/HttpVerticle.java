@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP event loop: the channel webhooks and the operations endpoints. Several instances share the port.
+ * One HTTP event loop: the channel webhooks, the operations endpoints, the JSON API and the dashboard. Several instances share the port.
  * Bodies are read into memory only up to the configured limit (413 above it); errors never carry stack traces.
  */
 public final class HttpVerticle extends VerticleBase {
@@ -37,8 +37,11 @@ public final class HttpVerticle extends VerticleBase {
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(deps.bodyLimit());
         router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
         router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());
+        router.get(RelayWebhook.PATH).handler(deps.relay()); // SMSSync polls with GET ?task=send / ?task=result
         deps.operations().mount(router);
+        deps.rootModules().forEach(module -> module.mount(router));
         router.route("/api/*").subRouter(apiRouter());
+        new DashboardRoutes().mount(router);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("not found\n"));
         router.route().failureHandler(ErrorAnswers::answer);
         HttpServerOptions options = new HttpServerOptions()
@@ -51,6 +54,7 @@ public final class HttpVerticle extends VerticleBase {
 
     private Router apiRouter() {
         Router api = Router.router(vertx);
+        deps.apiModules().forEach(module -> module.mountBodyHandlers(api));
         api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
         deps.apiModules().forEach(module -> module.mount(api));
         api.route().last().handler(ctx -> Api.error(ctx, 404, "no such API route"));

@@ -14,5 +14,6 @@ public record WebDependencies(
         TwilioSmsWebhook twilio,
         RelayWebhook relay,
         OperationsRoutes operations,
-        java.util.List<ApiModule> apiModules) {
+        java.util.List<ApiModule> apiModules,
+        java.util.List<RootModule> rootModules) {
 }

@@ -44,7 +44,9 @@ class ConfigLoaderTest {
             "KUNNAFONI_REDIS_EMBEDDED_APPENDFSYNC, everysec",
     })
     void everyOptionCanBeOverriddenFromTheEnvironment(String variable, String value) {
-        GatewayConfig config = ConfigLoader.load(SHIPPED, Map.of(variable, value));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(variable, value));
+        env.putIfAbsent("KUNNAFONI_TWILIO_FROM", "KUNNAFONI"); // sending through Twilio needs a sender
+        GatewayConfig config = ConfigLoader.load(SHIPPED, env);
         String rendered = switch (variable) {
             case "KUNNAFONI_HTTP_PORT" -> Integer.toString(config.http().port());
             case "KUNNAFONI_PUBLIC_URL" -> config.publicUrl().toString();
@@ -69,7 +71,8 @@ class ConfigLoaderTest {
                 "KUNNAFONI_INTAKE_ALERT_REPLY", "loud",
                 "KUNNAFONI_TWILIO_ACCOUNT_SID", "AC123",
                 "KUNNAFONI_DATA_KEY", "short",
-                "KUNNAFONI_RELAY_SECRETS", "phone-1=abc");
+                "KUNNAFONI_RELAY_SECRETS", "phone-1=abc",
+                "KUNNAFONI_TWILIO_FROM", "KUNNAFONI");
         assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, env))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
                         .hasSize(8)
@@ -81,6 +84,14 @@ class ConfigLoaderTest {
                         .anySatisfy(m -> assertThat(m).startsWith("twilio.account-sid"))
                         .anySatisfy(m -> assertThat(m).startsWith("KUNNAFONI_DATA_KEY").doesNotContain("short"))
                         .anySatisfy(m -> assertThat(m).startsWith("KUNNAFONI_RELAY_SECRETS")));
+    }
+
+    @Test
+    void anAccountWithoutASenderIsRefused() {
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED,
+                Map.of("KUNNAFONI_TWILIO_ACCOUNT_SID", "AC0123456789abcdef0123456789abcdef")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                        .containsExactly("twilio.messaging-service-sid or twilio.from: one is needed to send through Twilio"));
     }
 
     @Test

@@ -52,6 +52,21 @@ class ApiAuthTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
+    /** Logs in on any gateway and answers the bearer token. */
+    static String loginWith(GatewayFixture on, String user, String password) throws Exception {
+        HttpResponse<String> r = on.send("POST", "/api/login",
+                new JsonObject().put("username", user).put("password", password).encode());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new JsonObject(r.body()).getString("token");
+    }
+
+    /** Creates a user whose password is {@code password-of-<name>}. */
+    static void createUserWith(GatewayFixture on, String adminToken, String name, String role) throws Exception {
+        HttpResponse<String> r = on.send("POST", "/api/users", new JsonObject().put("username", name)
+                .put("password", "password-of-" + name).put("role", role).encode(), "Authorization", "Bearer " + adminToken);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
     private static String tokenFor(String role) {
         return switch (role) {
             case "admin" -> adminToken;

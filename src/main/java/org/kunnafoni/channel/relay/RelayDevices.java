@@ -2,7 +2,10 @@ package org.kunnafoni.channel.relay;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The relay phones allowed to post, each with its own shared secret (from KUNNAFONI_RELAY_SECRETS). */
 public final class RelayDevices {
@@ -20,6 +23,28 @@ public final class RelayDevices {
             return false;
         }
         return MessageDigest.isEqual(expected, secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The device a task request comes from. SMSSync does not always send {@code device_id} when it polls, so
+     * without one the secret alone names the device: every secret is compared (no early exit), and a secret
+     * shared by two devices identifies neither.
+     */
+    public Optional<String> identify(Optional<String> deviceId, String secret) {
+        if (deviceId.isPresent()) {
+            return authenticate(deviceId.get(), secret) ? Optional.of(deviceId.get().trim()) : Optional.empty();
+        }
+        if (secret == null) {
+            return Optional.empty();
+        }
+        byte[] given = secret.getBytes(StandardCharsets.UTF_8);
+        List<String> matches = new ArrayList<>();
+        secrets.forEach((device, expected) -> {
+            if (MessageDigest.isEqual(expected, given)) {
+                matches.add(device);
+            }
+        });
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
     public boolean isEmpty() {

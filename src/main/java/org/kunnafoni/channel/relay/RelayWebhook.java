@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * {@code POST /channels/relay}: an Android phone on a local SIM running an SMSSync-compatible app forwards the
  * SMS it receives (Twilio cannot receive SMS in Mali). Each device has its own shared secret. A reply (e.g. to
- * an opt-out) rides back in the same answer as an SMSSync {@code send} task.
+ * an opt-out) rides back in the same answer as an SMSSync {@code send} task. Requests with a {@code task}
+ * parameter (the phone polling for outbound messages and reporting results) go to {@link RelayTasks}.
  */
 public final class RelayWebhook implements Handler<RoutingContext> {
     public static final String PATH = "/channels/relay";
@@ -30,16 +31,32 @@ public final class RelayWebhook implements Handler<RoutingContext> {
     private final IntakeService intake;
     private final InstantSource clock;
     private final MeterRegistry registry;
+    private final RelayTasks tasks;
 
-    public RelayWebhook(RelayDevices devices, IntakeService intake, InstantSource clock, MeterRegistry registry) {
+    public RelayWebhook(RelayDevices devices, IntakeService intake, InstantSource clock, MeterRegistry registry,
+                        RelayTasks tasks) {
         this.devices = devices;
         this.intake = intake;
         this.clock = clock;
         this.registry = registry;
+        this.tasks = tasks;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        String task = ctx.request().getParam("task");
+        if (task != null) {
+            tasks.handle(ctx, task.trim().toLowerCase(java.util.Locale.ROOT));
+            return;
+        }
+        if (ctx.request().method() != io.vertx.core.http.HttpMethod.POST) {
+            fail(ctx, 400, "missing task");
+            return;
+        }
+        receive(ctx);
+    }
+
+    private void receive(RoutingContext ctx) {
         RelayRequest request = RelayRequest.from(ctx.request().formAttributes());
         Optional<String> invalid = request.missingField();
         if (invalid.isPresent()) {

@@ -27,7 +27,7 @@ final class CueFileReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> SEXES = Set.of("any", "female", "male");
     private static final Set<String> ACTORS = Set.of("armed_group", "army", "militia");
-    private static final Set<String> TIMES = Set.of("now", "today", "yesterday", "recent", "past");
+    private static final Set<String> TIMES = Set.of("now", "today", "yesterday", "recent", "week", "past");
     private static final Set<String> UNITS = Set.of("minutes", "hours", "days", "weeks", "months", "years");
     private static final Map<String, CueKind> LISTS = Map.ofEntries(
             Map.entry("fillers", CueKind.FILLER), Map.entry("casualties", CueKind.CASUALTY),

@@ -12,6 +12,7 @@ final class TimeReader {
     }
 
     private static final int FEW = 3;      // "il y a quelques jours", "a few weeks ago"
+    private static final int RECENT_DAYS = 3;  // the 72 hours of the sexual-violence rule
     private static final int WEEK_DAYS = 7;
 
     private TimeReader() {
@@ -76,8 +77,9 @@ final class TimeReader {
     private static TimeCue span(String unit, int amount) {
         return switch (unit) {
             case "minutes", "hours" -> TimeCue.TODAY;
-            case "days" -> amount <= 1 ? TimeCue.YESTERDAY : amount <= WEEK_DAYS ? TimeCue.RECENT : TimeCue.PAST;
-            case "weeks" -> amount <= 1 ? TimeCue.RECENT : TimeCue.PAST;
+            case "days" -> amount <= 1 ? TimeCue.YESTERDAY : amount <= RECENT_DAYS ? TimeCue.RECENT
+                    : amount <= WEEK_DAYS ? TimeCue.WEEK : TimeCue.PAST;
+            case "weeks" -> amount <= 1 ? TimeCue.WEEK : TimeCue.PAST;
             default -> TimeCue.PAST;
         };
     }

@@ -44,6 +44,7 @@ final class Score {
             case TODAY -> 6;
             case YESTERDAY -> 4;
             case RECENT -> 2;
+            case WEEK -> 1;
             case UNKNOWN, PAST -> 0;
         };
     }

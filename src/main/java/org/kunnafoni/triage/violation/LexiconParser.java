@@ -173,7 +173,7 @@ final class LexiconParser {
                     problem(at, "a term is one word; put '" + field.getKey() + "' under phrases");
                     continue;
                 }
-                index.add(pattern, new Cue.Evidence(category, weight, language));
+                addForms(pattern, new Cue.Evidence(category, weight, language));
             }
         }
 
@@ -217,7 +217,7 @@ final class LexiconParser {
                 } else if (item.isTextual()) {
                     Pattern pattern = pattern(text, where + "." + text);
                     if (pattern != null) {
-                        index.add(pattern, new Cue.GroupMember(own, language));
+                        addForms(pattern, new Cue.GroupMember(own, language));
                         names.add(own);
                     }
                 } else {
@@ -292,7 +292,17 @@ final class LexiconParser {
                 }
                 Pattern pattern = pattern(item.asText(), where + "." + item.asText());
                 if (pattern != null) {
-                    index.add(pattern, cue.apply(pattern));
+                    addForms(pattern, cue.apply(pattern));
+                }
+            }
+        }
+
+        /** Adds the entry and, for Arabic, its forms with attached article and particles. */
+        private void addForms(Pattern pattern, Cue cue) {
+            for (String form : ArabicClitics.forms(pattern.text())) {
+                Pattern p = form.equals(pattern.text()) ? pattern : Pattern.compile(form);
+                if (p != null) {
+                    index.add(p, cue);
                 }
             }
         }

@@ -246,13 +246,38 @@ final class Scoring {
         Language own = m.cue().language();
         int window = Math.min(maxWindow, lexicon.negationWindow(own));
         for (PhraseIndex.Match n : negators) {
-            if (n.cue().language() == own && n.end() <= m.start() && m.start() - n.end() <= window
+            if (n.cue().language() == own && !insidePhrase(n) && n.end() <= m.start() && m.start() - n.end() <= window
                     && tokens.sameClause(n.start(), m.start()) && !brokenBetween(n.end(), m.start())) {
                 reasons.add("negated: '" + tokens.span(n.start(), m.end()) + "'");
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A negator that is part of a longer lexicon phrase ("not allowed", "ne peuvent pas passer", "aucun convoi") is
+     * that phrase's own word: the phrase already says what is denied, so it does not also cancel the words after it.
+     */
+    private boolean insidePhrase(PhraseIndex.Match n) {
+        for (PhraseIndex.Match e : evidence) {
+            if (covers(e, n)) {
+                return true;
+            }
+        }
+        for (List<PhraseIndex.Match> members : groupMembers.values()) {
+            for (PhraseIndex.Match e : members) {
+                if (covers(e, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean covers(PhraseIndex.Match outer, PhraseIndex.Match inner) {
+        return outer.start() <= inner.start() && inner.end() <= outer.end()
+                && outer.end() - outer.start() > inner.end() - inner.start();
     }
 
     private boolean brokenBetween(int from, int to) {

@@ -12,7 +12,7 @@ class ExtractorTimeTest {
     @CsvSource(delimiter = '|', value = {
             // text | time | ongoing
             "les hommes armés sont là maintenant|NOW|false",
-            "en ce moment ils tirent sur le village|NOW|false",
+            "en ce moment ils tirent sur le village|NOW|true",
             "actuellement des enfants au checkpoint|NOW|false",
             "u bɛ yen sisan|NOW|true",
             "they are shooting right now|NOW|true",
@@ -46,6 +46,11 @@ class ExtractorTimeTest {
             "depuis quelques jours|RECENT|false",
             "this week near Gao|RECENT|false",
             "2 days ago|RECENT|false",
+            "la semaine dernière à Gao|WEEK|false",
+            "last week near the well|WEEK|false",
+            "il y a 5 jours|WEEK|false",
+            "a week ago|WEEK|false",
+            "dɔgɔkun tɛmɛnen|WEEK|false",
             "le mois passé|PAST|false",
             "l'année dernière à Kidal|PAST|false",
             "il y a 2 mois|PAST|false",

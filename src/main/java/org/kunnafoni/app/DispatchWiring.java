@@ -1,0 +1,122 @@
+package org.kunnafoni.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.kunnafoni.audience.PhoneProtector;
+import org.kunnafoni.audience.SubscriberRepository;
+import org.kunnafoni.channel.relay.RelayDevices;
+import org.kunnafoni.channel.relay.RelaySender;
+import org.kunnafoni.channel.relay.RelayTasks;
+import org.kunnafoni.channel.twilio.TwilioCredentials;
+import org.kunnafoni.channel.twilio.TwilioSender;
+import org.kunnafoni.channel.twilio.TwilioStatusRoutes;
+import org.kunnafoni.channel.twilio.TwilioStatusWebhook;
+import org.kunnafoni.dispatch.DeliveryReports;
+import org.kunnafoni.dispatch.DispatchPipeline;
+import org.kunnafoni.dispatch.DispatchSettings;
+import org.kunnafoni.dispatch.DispatchWorker;
+import org.kunnafoni.dispatch.Sender;
+import org.kunnafoni.dispatch.SubscriberConsent;
+import org.kunnafoni.store.RedisConnector;
+import org.kunnafoni.store.RedisDispatchQueue;
+import org.kunnafoni.store.RedisDispatchStore;
+import org.kunnafoni.store.RedisRateLimiter;
+import org.kunnafoni.store.RedisRelayOutbox;
+import org.kunnafoni.store.RedisRunProgress;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The outbound side: dispatch workers on a Redis stream, the Twilio sender on its own worker pool (the SDK
+ * blocks), and the signed status callback route. Without Twilio credentials, dispatches are held, not lost.
+ * When a relay phone is configured, the relay sender queues messages in the phones' outboxes, which the
+ * phones empty through {@link RelayTasks}.
+ */
+final class DispatchWiring implements AutoCloseable {
+    private static final int TWILIO_THREADS = 4;
+
+    private final List<DispatchWorker> workers = new ArrayList<>();
+    private final RedisDispatchQueue queue;
+    private final ExecutorService twilioPool;
+    private final TwilioStatusRoutes statusRoutes;
+    private final RedisDispatchStore store;
+    private final RelayTasks relayTasks;
+
+    private DispatchWiring(RedisDispatchQueue queue, ExecutorService twilioPool, TwilioStatusRoutes statusRoutes,
+                           RedisDispatchStore store, RelayTasks relayTasks) {
+        this.queue = queue;
+        this.twilioPool = twilioPool;
+        this.statusRoutes = statusRoutes;
+        this.store = store;
+        this.relayTasks = relayTasks;
+    }
+
+    static DispatchWiring start(GatewayConfig config, RedisConnector redis, PhoneProtector phones,
+                                SubscriberRepository subscribers, MeterRegistry registry, InstantSource clock)
+            throws Exception {
+        DispatchSettings s = config.dispatch();
+        // campaign runs keep live progress counters from every state change
+        RedisDispatchStore store = new RedisDispatchStore(redis, new RedisRunProgress(redis));
+        SubscriberConsent consent = new SubscriberConsent(subscribers, phones);
+        ExecutorService pool = TwilioSender.workerPool(TWILIO_THREADS);
+        TwilioSender twilio = new TwilioSender(config.twilio().apiBaseUrl(), config.publicUrl(),
+                java.util.Optional.empty(),
+                TwilioCredentials.of(config.twilio().accountSid().orElse(""), config.secrets().twilioAuthToken()), pool);
+        DeliveryReports reports = new DeliveryReports(store, consent, clock);
+        RedisRelayOutbox outbox = new RedisRelayOutbox(redis);
+        Map<String, Sender> senders = new HashMap<>(Map.of("twilio", twilio));
+        if (config.relay().routing().configured()) {
+            senders.put(RelaySender.CHANNEL, new RelaySender(config.relay().routing(), outbox, phones, clock));
+        }
+        DispatchPipeline pipeline = new DispatchPipeline(store, consent, s.quietHours(clock),
+                new RedisRateLimiter(redis, s.segmentsPerSecond(), s.burstSegments()), senders,
+                s.backoff(), new SplittableRandom(), clock, s.lease(), s.heldRecheck());
+        RedisDispatchQueue queue = new RedisDispatchQueue(redis, s.reclaimIdle());
+        TwilioStatusRoutes routes = new TwilioStatusRoutes(new TwilioStatusWebhook(config.publicUrl(),
+                config.secrets().twilioAuthToken(), reports, registry),
+                config.http().bodyLimit());
+        RelayTasks relayTasks = new RelayTasks(new RelayDevices(config.secrets().relaySecrets()), outbox, reports,
+                phones, config.relay().settings(), clock, registry);
+        DispatchWiring wiring = new DispatchWiring(queue, pool, routes, store, relayTasks);
+        String host = InetAddress.getLocalHost().getHostName();
+        for (int i = 0; i < s.workers(); i++) {
+            DispatchWorker worker = new DispatchWorker(queue, pipeline,
+                    host + "-" + ProcessHandle.current().pid() + "-" + i, s.batch(), Duration.ofMillis(500), clock);
+            worker.start();
+            wiring.workers.add(worker);
+        }
+        return wiring;
+    }
+
+    TwilioStatusRoutes statusRoutes() {
+        return statusRoutes;
+    }
+
+    RelayTasks relayTasks() {
+        return relayTasks;
+    }
+
+    RedisDispatchStore store() {
+        return store;
+    }
+
+    RedisDispatchQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (DispatchWorker worker : workers) {
+            worker.close();
+        }
+        queue.close();
+        twilioPool.shutdown();
+    }
+}
