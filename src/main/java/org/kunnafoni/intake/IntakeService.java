@@ -38,6 +38,7 @@ public final class IntakeService {
     private final Executor spoolWriter;
     private final IntakeMetrics metrics;
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
+    private volatile RadioConfirmations radio = RadioConfirmations.NONE;
 
     public IntakeService(KeywordParser keywords, ReplyBook replies, PhoneProtector phones, String defaultCountry,
                          AlertQueue queue, SubscriberRepository subscribers, Spool spool, Executor spoolWriter,
@@ -51,6 +52,11 @@ public final class IntakeService {
         this.spool = spool;
         this.spoolWriter = spoolWriter;
         this.metrics = new IntakeMetrics(registry, spool::depth);
+    }
+
+    /** Routes broadcast confirmations from registered station numbers to the radio service (set once at start). */
+    public void radioConfirmations(RadioConfirmations confirmations) {
+        this.radio = confirmations;
     }
 
     /** Takes one message; the returned stage completes only once the message is durable (or was a duplicate). */
@@ -98,13 +104,26 @@ public final class IntakeService {
                 stored = applyConsent(consent(message, identity, reporter, ConsentChange.Action.OPT_IN,
                         optIn.region(), optIn.language().or(() -> Optional.of(optIn.replyLanguage())),
                         optIn.keyword()), command);
+            } else if (command instanceof KeywordCommand.RadioConfirmation confirmation) {
+                stored = radio.isPartnerNumber(reporter).thenCompose(partner -> partner
+                        ? radio.confirm(reporter, confirmation).thenApply(this::radioOutcome)
+                        : appendAlert(message, identity, reporter));
             } else {
-                stored = queue.append(new Alert(message, reporter, phones.encrypt(identity))).thenApply(this::alertOutcome);
+                stored = appendAlert(message, identity, reporter);
             }
         } catch (RuntimeException e) {
             stored = CompletableFuture.failedFuture(e);
         }
         return stored;
+    }
+
+    private CompletionStage<IntakeOutcome> appendAlert(InboundMessage message, String identity, String reporter) {
+        return queue.append(new Alert(message, reporter, phones.encrypt(identity))).thenApply(this::alertOutcome);
+    }
+
+    private IntakeOutcome radioOutcome(Optional<String> reply) {
+        metrics.keyword("radio_confirmation");
+        return new IntakeOutcome.CommandHandled("radio_confirmation", reply);
     }
 
     private ConsentChange consent(InboundMessage m, String identity, String reporter, ConsentChange.Action action,
