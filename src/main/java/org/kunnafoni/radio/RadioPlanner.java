@@ -67,7 +67,9 @@ public final class RadioPlanner {
             try {
                 rendered = templates.render(KIND, campaign.topic(), language, variables(partner, region, slot));
             } catch (TemplateException e) {
-                gaps.add(gap(partner, "no script for " + campaign.topic() + " in " + language.code()));
+                // e.g. no sendable script, or no hotline configured (intake.hotline): nothing can be planned
+                gaps.add(gap(partner, "cannot render " + campaign.topic() + " in " + language.code() + ": "
+                        + e.getMessage()));
                 return;
             }
             if (rendered.fallbackUsed() && !fallbackReported) {
