@@ -24,36 +24,50 @@ if status ~= 'new' and status ~= 'in_review' then
     'max_children', '', 'created_at', ARGV[7])
 end
 
+-- one read of the fields this report may change and one write of those it does (each call costs Redis time)
+local f = redis.call('HMGET', lead, 'first_seen_ms', 'last_seen_ms', 'score', 'languages', 'max_children', 'place')
+local changes = {}
+local function change(field, value)
+  changes[#changes + 1] = field
+  changes[#changes + 1] = value
+end
 local ms = tonumber(ARGV[6])
-if ms < tonumber(redis.call('HGET', lead, 'first_seen_ms')) then
-  redis.call('HSET', lead, 'first_seen', ARGV[5], 'first_seen_ms', ARGV[6])
+if ms < tonumber(f[1]) then
+  change('first_seen', ARGV[5])
+  change('first_seen_ms', ARGV[6])
 end
-if ms > tonumber(redis.call('HGET', lead, 'last_seen_ms')) then
-  redis.call('HSET', lead, 'last_seen', ARGV[5], 'last_seen_ms', ARGV[6])
+local last = f[2]
+if ms > tonumber(last) then
+  change('last_seen', ARGV[5])
+  change('last_seen_ms', ARGV[6])
+  last = ARGV[6]
 end
-if tonumber(ARGV[15]) > tonumber(redis.call('HGET', lead, 'score')) then
-  redis.call('HSET', lead, 'priority', ARGV[14], 'score', ARGV[15])
+local score = f[3]
+if tonumber(ARGV[15]) > tonumber(score) then
+  change('priority', ARGV[14])
+  change('score', ARGV[15])
+  score = ARGV[15]
 end
-local languages = redis.call('HGET', lead, 'languages')
+local languages = f[4]
 if not string.find(',' .. languages .. ',', ',' .. ARGV[8] .. ',', 1, true) then
-  redis.call('HSET', lead, 'languages', languages == '' and ARGV[8] or languages .. ',' .. ARGV[8])
+  change('languages', languages == '' and ARGV[8] or languages .. ',' .. ARGV[8])
 end
-local children = redis.call('HGET', lead, 'max_children')
+local children = f[5]
 if ARGV[16] ~= '' and (children == '' or tonumber(ARGV[16]) > tonumber(children)) then
-  redis.call('HSET', lead, 'max_children', ARGV[16])
+  change('max_children', ARGV[16])
 end
-if redis.call('HGET', lead, 'place') == '' and ARGV[12] ~= '' then
-  redis.call('HSET', lead, 'place', ARGV[12])
+if f[6] == '' and ARGV[12] ~= '' then
+  change('place', ARGV[12])
 end
 
-redis.call('HINCRBY', lead, 'report_count', 1)
 redis.call('SADD', reporters, ARGV[4])
-redis.call('HSET', lead, 'reporter_count', redis.call('SCARD', reporters))
+change('reporter_count', redis.call('SCARD', reporters))
+redis.call('HSET', lead, unpack(changes))
+redis.call('HINCRBY', lead, 'report_count', 1)
 redis.call('RPUSH', reports, ARGV[3])
 redis.call('LPUSH', terms, ARGV[17])
 redis.call('LTRIM', terms, 0, tonumber(ARGV[18]) - 1)
-local last = redis.call('HGET', lead, 'last_seen_ms')
 redis.call('ZADD', KEYS[2], last, id)
 redis.call('HSET', KEYS[1], 'entry_id', ARGV[3], 'lead_id', id, 'reporter', ARGV[4], 'received_at', ARGV[5],
   'triaged_at', ARGV[7], 'language', ARGV[8], 'text', ARGV[9], 'triage', ARGV[10])
-return {outcome, id, redis.call('HGET', lead, 'score'), last}
+return {outcome, id, score, last}

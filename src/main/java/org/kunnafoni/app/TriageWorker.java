@@ -4,7 +4,7 @@ import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
-import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
@@ -14,20 +14,14 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
-import org.kunnafoni.lead.ClusterDecision;
 import org.kunnafoni.lead.ClusterPolicy;
-import org.kunnafoni.lead.Clustering;
-import org.kunnafoni.lead.LeadCandidate;
 import org.kunnafoni.lead.LeadWrite;
-import org.kunnafoni.lead.TriagedReport;
-import org.kunnafoni.store.IntakeEntryFields;
 import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisDeadLetters;
 import org.kunnafoni.store.RedisKeys;
 import org.kunnafoni.store.RedisLeadStore;
 import org.kunnafoni.triage.Language;
 import org.kunnafoni.triage.TriageEngine;
-import org.kunnafoni.triage.TriageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TriageWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TriageWorker.class);
-    private static final int BATCH = 64;
+    /** Entries read at once: a batch costs a fixed number of round trips, so a backlog is caught up in big steps. */
+    private static final int BATCH = 500;
     private static final int CLAIM_BATCH = 100;
     private static final Duration PENDING_POLL = Duration.ofSeconds(5);
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
@@ -68,8 +66,7 @@ public final class TriageWorker implements AutoCloseable {
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> sync;
     private final RedisAsyncCommands<String, String> async;
-    private final RedisLeadStore leads;
-    private final TriageEngine engine;
+    private final TriageBatch pipeline;
     private final Settings settings;
     private final TriageMetrics metrics;
     private final InstantSource clock;
@@ -85,11 +82,11 @@ public final class TriageWorker implements AutoCloseable {
         this.connection = redis.newConnection();
         this.sync = connection.sync();
         this.async = connection.async();
-        this.leads = new RedisLeadStore(() -> async);
-        this.engine = engine;
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+        this.pipeline = new TriageBatch(async, new RedisLeadStore(() -> async), engine, settings.policy(), metrics,
+                clock, this::await);
         this.consumer = Consumer.from(RedisKeys.TRIAGE_GROUP, consumerName);
         this.pollsPending = pollsPending;
         // nanoTime has an arbitrary origin: "due now" must be relative to it, not to zero
@@ -175,56 +172,48 @@ public final class TriageWorker implements AutoCloseable {
         return counts;
     }
 
-    /** Processes a batch in order and acknowledges what was written (or dead-lettered) in one XACK. */
+    /** Processes a batch (see {@link TriageBatch}) and acknowledges what was written or dead-lettered in one XACK. */
     private void handle(List<StreamMessage<String, String>> batch, Map<String, Long> deliveries) throws Exception {
-        Map<String, RedisFuture<String>> languages = new HashMap<>();
-        for (StreamMessage<String, String> m : batch) {
-            String reporter = body(m).get(IntakeEntryFields.REPORTER);
-            if (reporter != null) {
-                languages.put(m.getId(), async.hget(RedisKeys.subscriber(reporter), "language"));
-            }
-        }
+        Map<String, StreamMessage<String, String>> byId = new HashMap<>();
+        batch.forEach(m -> byId.put(m.getId(), m));
         List<String> done = new ArrayList<>(batch.size());
-        for (StreamMessage<String, String> m : batch) {
-            try {
-                Optional<Language> known = Optional.ofNullable(languages.get(m.getId()))
-                        .map(f -> await(f.toCompletableFuture())).flatMap(Language::fromCode);
-                process(m, known);
-                done.add(m.getId());
-            } catch (StoreUnavailable e) {
-                // not the entry's fault: leave it pending and let the loop pause; it is retried, not dead-lettered
-                throw e;
-            } catch (Exception e) {
+        // a StoreUnavailable leaves the whole batch pending: not the entries' fault, retried after a pause
+        for (TriageBatch.Outcome outcome : pipeline.run(batch)) {
+            if (outcome instanceof TriageBatch.Outcome.Written written) {
+                count(written.write(), written.receivedAt());
+                done.add(written.entryId());
+            } else if (outcome instanceof TriageBatch.Outcome.Failed failed) {
                 metrics.failures.increment();
-                long delivered = deliveries.getOrDefault(m.getId(), 1L);
+                long delivered = deliveries.getOrDefault(failed.entryId(), 1L);
                 if (delivered >= settings.maxDeliveries()) {
-                    deadLetter(m, delivered, e);
+                    deadLetter(byId.get(failed.entryId()), delivered, failed.error());
                 } else {
-                    LOG.warn("triage of entry {} failed (delivery {} of {}): {}", m.getId(), delivered,
-                            settings.maxDeliveries(), e.toString());
+                    LOG.warn("triage of entry {} failed (delivery {} of {}): {}", failed.entryId(), delivered,
+                            settings.maxDeliveries(), failed.error().toString());
                 }
             }
         }
         if (!done.isEmpty()) {
-            sync.xack(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP, done.toArray(String[]::new));
+            // not awaited: it goes before the next read on this connection, and one that is lost only means the
+            // entries are claimed again later and found already written
+            async.xack(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP, done.toArray(String[]::new))
+                    .exceptionally(e -> {
+                        LOG.warn("triage worker {}: XACK failed, entries will be reclaimed: {}", consumer.getName(),
+                                e.toString());
+                        return 0L;
+                    });
         }
     }
 
     /** Triage, cluster and write one entry, without acknowledging it. */
     LeadWrite process(StreamMessage<String, String> m, Optional<Language> knownLanguage) throws Exception {
-        Map<String, String> body = body(m);
-        String text = required(body, IntakeEntryFields.BODY);
-        String reporter = required(body, IntakeEntryFields.REPORTER);
-        Instant received = Instant.parse(required(body, IntakeEntryFields.RECEIVED_AT));
-        metrics.lagMillis.set(Math.max(0, clock.millis() - received.toEpochMilli()));
-        TriageResult result = engine.triage(text, knownLanguage);
-        List<LeadCandidate> candidates = await(leads.candidates(result.region().orElse(null), result.category(),
-                received, settings.policy().window()).toCompletableFuture());
-        TriagedReport report = TriagedReport.of(m.getId(), reporter, text, received, clock.instant(), result);
-        ClusterDecision decision = Clustering.decide(report.facts(), candidates, settings.policy());
-        LeadWrite written = await(leads.write(report, decision).toCompletableFuture());
-        count(written, received);
-        return written;
+        TriageBatch.Outcome outcome = pipeline.run(List.of(m), knownLanguage).get(0);
+        if (outcome instanceof TriageBatch.Outcome.Failed failed) {
+            throw failed.error();
+        }
+        TriageBatch.Outcome.Written written = (TriageBatch.Outcome.Written) outcome;
+        count(written.write(), written.receivedAt());
+        return written.write();
     }
 
     private void count(LeadWrite written, Instant received) {
@@ -241,7 +230,7 @@ public final class TriageWorker implements AutoCloseable {
 
     private void deadLetter(StreamMessage<String, String> m, long delivered, Exception error) throws Exception {
         boolean moved = await(RedisDeadLetters.move(async, m.getId(), m.getBody(), delivered, error.toString(),
-                clock.instant()).toCompletableFuture());
+                clock.instant()));
         if (moved) {
             metrics.deadLettered.increment();
             LOG.error("intake entry {} failed {} times and was moved to {}: {}", m.getId(), delivered,
@@ -249,40 +238,37 @@ public final class TriageWorker implements AutoCloseable {
         }
     }
 
-    private <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    private <T> T await(CompletionStage<T> reply) {
         try {
-            return future.get(settings.commandTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return reply.toCompletableFuture().get(settings.commandTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailable(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof io.lettuce.core.RedisCommandExecutionException refused) {
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause() : e.getCause();
+            if (cause instanceof RedisCommandExecutionException refused) {
                 // Redis answered with an error about this entry's write: count it towards dead-lettering
-                throw new IllegalStateException("Redis refused: " + refused.getMessage(), refused);
+                throw new Refused(refused);
             }
-            throw new StoreUnavailable(e.getCause());
+            throw new StoreUnavailable(cause);
         } catch (Exception e) {
             throw new StoreUnavailable(e);
         }
     }
 
     /** Redis failed or timed out: distinct from an entry triage cannot process. */
-    private static final class StoreUnavailable extends RuntimeException {
+    static final class StoreUnavailable extends RuntimeException {
         StoreUnavailable(Throwable cause) {
             super("Redis: " + cause, cause);
         }
     }
 
-    private static Map<String, String> body(StreamMessage<String, String> m) {
-        return m.getBody() == null ? Map.of() : m.getBody();
-    }
-
-    private static String required(Map<String, String> body, String field) {
-        String value = body.get(field);
-        if (value == null) {
-            throw new IllegalArgumentException("intake entry without " + field);
+    /** Redis answered an entry's command with an error: the entry's failure, counted towards dead-lettering. */
+    static final class Refused extends RuntimeException {
+        Refused(RedisCommandExecutionException cause) {
+            super("Redis refused: " + cause.getMessage(), cause);
         }
-        return value;
     }
 
     private void pause() {

@@ -14,6 +14,15 @@ public interface LeadStore {
     CompletionStage<List<LeadCandidate>> candidates(String region, Category category, Instant around, Duration window);
 
     /**
+     * {@link #candidates} plus which of {@code entryIds} (intake entries of this region about to be written) are
+     * already written, in one read. This default reads only the candidates and reports no entry as written.
+     */
+    default CompletionStage<CandidateRead> read(String region, Category category, Instant around, Duration window,
+                                                List<String> entryIds) {
+        return candidates(region, category, around, window).thenApply(c -> new CandidateRead(c, java.util.Map.of()));
+    }
+
+    /**
      * Writes the report into the decided lead, or into a new one when the decision is {@code Open} or the chosen
      * lead was closed meanwhile. Atomic and idempotent per intake entry.
      */

@@ -19,4 +19,11 @@ public record TriagedReport(LeadReport report, ReportFacts facts, Priority prior
         return new TriagedReport(report, facts, result.priority().priority(), result.priority().score(),
                 result.extraction().children());
     }
+
+    /** The same report stamped with the moment it is handed to the lead store. */
+    public TriagedReport triagedAt(Instant at) {
+        LeadReport r = report;
+        return new TriagedReport(new LeadReport(r.entryId(), r.reporter(), r.text(), r.receivedAt(), at, r.language(),
+                r.triage()), facts, priority, score, children);
+    }
 }

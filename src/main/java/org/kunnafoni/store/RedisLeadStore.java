@@ -3,11 +3,10 @@ package org.kunnafoni.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.kunnafoni.lead.CandidateRead;
 import org.kunnafoni.lead.ClusterDecision;
 import org.kunnafoni.lead.Lead;
 import org.kunnafoni.lead.LeadCandidate;
@@ -21,7 +20,9 @@ import org.kunnafoni.triage.Category;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,13 @@ import java.util.function.Supplier;
  */
 public final class RedisLeadStore implements LeadStore {
     /** How many recent reports' words a lead keeps for clustering. */
-    static final int RECENT_TERM_LISTS = 5;
+    public static final int RECENT_TERM_LISTS = 5;
     /** Candidates examined per report: the most recently active open leads of the region and category. */
     static final int MAX_CANDIDATES = 50;
     // score 0–100 first, then last activity in epoch ms (< 10^13 until the year 2286): exact in a double
     private static final double SCORE_WEIGHT = 1e13;
     private static final RedisScript ATTACH_OR_OPEN = RedisScript.load("lead_attach_or_open.lua");
+    private static final RedisScript CANDIDATES = RedisScript.load("lead_candidates.lua");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> VIEW = new TypeReference<>() {
     };
@@ -58,26 +60,51 @@ public final class RedisLeadStore implements LeadStore {
     @Override
     public CompletionStage<List<LeadCandidate>> candidates(String region, Category category, Instant around,
                                                            Duration window) {
-        RedisAsyncCommands<String, String> r = redis.get();
-        long from = around.minus(window).toEpochMilli();
-        long to = around.plus(window).toEpochMilli();
-        return r.zrevrangebyscore(RedisKeys.leadOpenIndex(region, category.id()), Range.create(from, to),
-                        Limit.create(0, MAX_CANDIDATES))
-                .thenCompose(ids -> {
-                    List<CompletableFuture<Optional<LeadCandidate>>> loads = ids.stream()
-                            .map(id -> candidate(r, id)).toList();
-                    return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
-                            .thenApply(done -> loads.stream().map(CompletableFuture::join)
-                                    .flatMap(Optional::stream).toList());
-                });
+        return read(region, category, around, window, List.of()).thenApply(CandidateRead::candidates);
     }
 
-    private static CompletableFuture<Optional<LeadCandidate>> candidate(RedisAsyncCommands<String, String> r,
-                                                                        String id) {
-        CompletableFuture<Map<String, String>> hash = r.hgetall(RedisKeys.lead(id)).toCompletableFuture();
-        CompletableFuture<List<String>> terms = r.lrange(RedisKeys.leadTerms(id), 0, -1).toCompletableFuture();
-        return hash.thenCombine(terms, (h, t) -> LeadHash.toLead(h).map(lead -> new LeadCandidate(lead,
-                t.stream().map(RedisLeadStore::termSet).toList())));
+    /** One script: the candidate index, each open candidate's hash and terms, and the entries' report markers. */
+    @Override
+    public CompletionStage<CandidateRead> read(String region, Category category, Instant around, Duration window,
+                                               List<String> entryIds) {
+        String[] keys = new String[entryIds.size() + 1];
+        keys[0] = RedisKeys.leadOpenIndex(region, category.id());
+        for (int i = 0; i < entryIds.size(); i++) {
+            keys[i + 1] = RedisKeys.leadReport(region, entryIds.get(i));
+        }
+        // lead keys are derived inside the script from the id; take prefix and suffix from RedisKeys itself
+        String sampleId = RedisKeys.leadId(region, "0-0");
+        String leadKey = RedisKeys.lead(sampleId);
+        String prefix = leadKey.substring(0, leadKey.length() - sampleId.length());
+        String termsSuffix = RedisKeys.leadTerms(sampleId).substring(leadKey.length());
+        String[] args = {Long.toString(around.minus(window).toEpochMilli()),
+                Long.toString(around.plus(window).toEpochMilli()), Integer.toString(MAX_CANDIDATES), prefix,
+                termsSuffix};
+        return CANDIDATES.<List<Object>>run(redis.get(), ScriptOutputType.MULTI, keys, args)
+                .thenApply(reply -> toRead(reply, entryIds));
+    }
+
+    private static CandidateRead toRead(List<Object> reply, List<String> entryIds) {
+        List<?> written = (List<?>) reply.get(0);
+        Map<String, String> done = new HashMap<>();
+        for (int i = 0; i < written.size(); i++) {
+            String leadId = (String) written.get(i);
+            if (!leadId.isEmpty()) {
+                done.put(entryIds.get(i), leadId);
+            }
+        }
+        List<LeadCandidate> candidates = new ArrayList<>();
+        for (Object item : (List<?>) reply.get(1)) {
+            List<?> pair = (List<?>) item;
+            List<?> flat = (List<?>) pair.get(0);
+            Map<String, String> hash = new HashMap<>();
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                hash.put((String) flat.get(i), (String) flat.get(i + 1));
+            }
+            List<Set<String>> terms = ((List<?>) pair.get(1)).stream().map(t -> termSet((String) t)).toList();
+            LeadHash.toLead(hash).ifPresent(lead -> candidates.add(new LeadCandidate(lead, terms)));
+        }
+        return new CandidateRead(candidates, done);
     }
 
     @Override

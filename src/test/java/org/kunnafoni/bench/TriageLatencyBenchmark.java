@@ -70,11 +70,15 @@ public final class TriageLatencyBenchmark {
             waitUntilTriaged(gateway.redis(), ((Number) warm.get("accepted")).longValue(), Duration.ofSeconds(120));
             Instant measuredFrom = Instant.now();
             double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            CpuMeter cpu = CpuMeter.start();
             Map<String, Object> sent = send(gateway, rate, seconds, (long) rate * warmup);
             double loadAfter = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             waitUntilTriaged(gateway.redis(), ((Number) warm.get("accepted")).longValue()
                     + ((Number) sent.get("accepted")).longValue(), Duration.ofSeconds(120));
-            List<Long> latencies = latencies(gateway.redis(), measuredFrom);
+            Map<String, Double> cpuMillis = cpu.stop();
+            Map<String, List<Long>> bySecond = new java.util.TreeMap<>();
+            List<Long> fromStream = new ArrayList<>();
+            List<Long> latencies = latencies(gateway.redis(), measuredFrom, bySecond, fromStream);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("measured_at", Instant.now().toString());
             out.put("target", "received_at → triaged_at p99 <= 100 ms at " + rate + " alerts/s");
@@ -88,6 +92,21 @@ public final class TriageLatencyBenchmark {
             out.put("reports", latencies.size());
             out.put("leads", gateway.redis().zcard(RedisKeys.LEADS_BY_SCORE));
             out.put("latency_ms", percentiles(latencies));
+            // the same, from the moment intake appended the entry (its stream id) — the triage workers' share
+            Collections.sort(fromStream);
+            out.put("stream_to_written_ms", percentiles(fromStream));
+            // a backlog shows as latency growing with the time sent; a steady state as flat buckets
+            Map<String, Object> buckets = new LinkedHashMap<>();
+            bySecond.forEach((second, values) -> {
+                Collections.sort(values);
+                buckets.put(second, at(values, 0.50) + " / " + at(values, 0.99));
+            });
+            out.put("p50_p99_ms_by_5s_sent", buckets);
+            // CPU of the whole run (client included): where the machine's time went, per accepted alert
+            long alerts = Math.max(1, ((Number) sent.get("accepted")).longValue());
+            Map<String, Object> perAlert = new LinkedHashMap<>();
+            cpuMillis.forEach((group, millis) -> perAlert.put(group, Math.round(millis * 1000 / alerts * 10) / 10.0));
+            out.put("cpu_us_per_alert", perAlert);
             Path file = Path.of("target/bench/triage-latency.json");
             Files.createDirectories(file.getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
@@ -179,15 +198,22 @@ public final class TriageLatencyBenchmark {
         return keys;
     }
 
-    private static List<Long> latencies(RedisCommands<String, String> redis, Instant from) {
+    private static List<Long> latencies(RedisCommands<String, String> redis, Instant from,
+                                        Map<String, List<Long>> bySecond, List<Long> fromStream) {
         List<Long> out = new ArrayList<>();
         for (String key : reportKeys(redis)) {
             List<KeyValue<String, String>> times = redis.hmget(key, "received_at", "triaged_at");
-            if (Instant.parse(times.get(0).getValue()).isBefore(from)) {
+            Instant received = Instant.parse(times.get(0).getValue());
+            if (received.isBefore(from)) {
                 continue;
             }
-            out.add(Duration.between(Instant.parse(times.get(0).getValue()), Instant.parse(times.get(1).getValue()))
-                    .toMillis());
+            long millis = Duration.between(received, Instant.parse(times.get(1).getValue())).toMillis();
+            out.add(millis);
+            String entryId = key.substring(key.lastIndexOf(':') + 1);
+            long appendedMs = Long.parseLong(entryId.substring(0, entryId.indexOf('-')));
+            fromStream.add(Instant.parse(times.get(1).getValue()).toEpochMilli() - appendedMs);
+            long bucket = Duration.between(from, received).toSeconds() / 5 * 5;
+            bySecond.computeIfAbsent(String.format("%03d", bucket), b -> new ArrayList<>()).add(millis);
         }
         Collections.sort(out);
         return out;
