@@ -4,7 +4,13 @@ import org.kunnafoni.audience.PhoneProtector;
 import org.kunnafoni.intake.IntakeService;
 import org.kunnafoni.intake.RadioConfirmations;
 import org.kunnafoni.intake.keyword.KeywordCommand;
+import org.kunnafoni.lead.Lead;
+import org.kunnafoni.lead.LeadReview;
+import org.kunnafoni.lead.LeadStatus;
+import org.kunnafoni.lead.ReviewedLead;
 import org.kunnafoni.radio.ConfirmationResult;
+import org.kunnafoni.radio.VerifiedLeadCounts;
+import org.kunnafoni.store.RedisLeadReview;
 import org.kunnafoni.radio.PartnerToken;
 import org.kunnafoni.radio.RadioPlanner;
 import org.kunnafoni.radio.RadioService;
@@ -42,6 +48,7 @@ record RadioWiring(RadioRoutes routes, PartnerRoutes partnerRoutes) {
                 new DispatchNotifier(dispatch.store(), dispatch.queue(), "twilio", sender, clock),
                 phones, clock, RadioWiring::shortId, PartnerToken::random);
         intake.radioConfirmations(confirmations(radio));
+        radio.verifiedLeadCounts(verifiedCounts(new RedisLeadReview(redis)));
         Set<String> topics = templates.topics(RadioPlanner.KIND).stream().map(TopicSpec::topic)
                 .collect(Collectors.toSet());
         return new RadioWiring(new RadioRoutes(radio, auth, handler, Set.copyOf(Gazetteer.loadDefault().regions()),
@@ -51,6 +58,13 @@ record RadioWiring(RadioRoutes routes, PartnerRoutes partnerRoutes) {
 
     private static String shortId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Verified leads per region whose last report is recent; leads without a region are not counted. */
+    private static VerifiedLeadCounts verifiedCounts(LeadReview review) {
+        return since -> review.all(false).thenApply(all -> all.stream().map(ReviewedLead::lead)
+                .filter(l -> l.status() == LeadStatus.VERIFIED && l.region() != null && !l.lastSeen().isBefore(since))
+                .collect(Collectors.groupingBy(Lead::region, Collectors.counting())));
     }
 
     private static RadioConfirmations confirmations(RadioService radio) {

@@ -36,6 +36,12 @@ public final class RadioPlanner {
     }
 
     public RadioPlan plan(RadioCampaign campaign, List<RadioPartner> partners, Instant now) {
+        return plan(campaign, partners, now, Map.of());
+    }
+
+    /** {@code verified}: leads verified per region over the last {@link TrendLine#DAYS} days, for the trend line. */
+    public RadioPlan plan(RadioCampaign campaign, List<RadioPartner> partners, Instant now,
+                          Map<String, Long> verified) {
         List<RadioScript> scripts = new ArrayList<>();
         List<RadioPlan.Gap> gaps = new ArrayList<>();
         for (RadioPartner partner : partners) {
@@ -49,13 +55,17 @@ public final class RadioPlanner {
                 gaps.add(gap(partner, "broadcasts in none of the campaign languages"));
                 continue;
             }
-            planPartner(campaign, partner, region.get(), language.get(), now, scripts, gaps);
+            planPartner(campaign, partner, region.get(), language.get(), now, verified.getOrDefault(region.get(), 0L),
+                    scripts, gaps);
         }
         return new RadioPlan(scripts, gaps);
     }
 
     private void planPartner(RadioCampaign campaign, RadioPartner partner, String region, Language language,
-                             Instant now, List<RadioScript> scripts, List<RadioPlan.Gap> gaps) {
+                             Instant now, long verified, List<RadioScript> scripts, List<RadioPlan.Gap> gaps) {
+        Language scriptLanguage = templates.find(KIND, campaign.topic(), language)
+                .map(t -> t.id().language()).orElse(language);
+        String trend = TrendLine.sentence(scriptLanguage, regionName(region), verified).orElse("");
         List<AirTimes.Occurrence> slots = AirTimes.between(partner.slots(), campaign.first(), campaign.last(), now);
         if (slots.isEmpty()) {
             gaps.add(gap(partner, "no broadcast slot between " + campaign.first() + " and " + campaign.last()));
@@ -65,7 +75,7 @@ public final class RadioPlanner {
         for (AirTimes.Occurrence slot : slots) {
             Rendered rendered;
             try {
-                rendered = templates.render(KIND, campaign.topic(), language, variables(partner, region, slot));
+                rendered = templates.render(KIND, campaign.topic(), language, variables(partner, region, slot, trend));
             } catch (TemplateException e) {
                 // e.g. no sendable script, or no hotline configured (intake.hotline): nothing can be planned
                 gaps.add(gap(partner, "cannot render " + campaign.topic() + " in " + language.code() + ": "
@@ -90,9 +100,10 @@ public final class RadioPlanner {
                 BroadcastStatus.PLANNED, Optional.empty());
     }
 
-    private Map<String, String> variables(RadioPartner partner, String region, AirTimes.Occurrence slot) {
+    private Map<String, String> variables(RadioPartner partner, String region, AirTimes.Occurrence slot,
+                                          String trend) {
         return Map.of("station", partner.station(), "region", regionName(region), "hotline", hotline,
-                "date", DATE.format(slot.at().atZone(AirTimes.BAMAKO)));
+                "date", DATE.format(slot.at().atZone(AirTimes.BAMAKO)), "trend", trend);
     }
 
     /** Region slugs are ASCII names ("tombouctou"); on air the capitalised form is enough. */

@@ -27,6 +27,7 @@ public final class RadioService {
     private final InstantSource clock;
     private final Supplier<String> ids;
     private final Supplier<String> tokens;
+    private volatile VerifiedLeadCounts verified = VerifiedLeadCounts.NONE;
 
     public RadioService(RadioStore store, RadioPlanner planner, PartnerNotifier notifier, PhoneProtector phones,
                         InstantSource clock, Supplier<String> ids, Supplier<String> tokens) {
@@ -77,19 +78,29 @@ public final class RadioService {
         return store.partner(id);
     }
 
+    /** Where the trend line's counts come from (none by default: scripts then carry no trend line). */
+    public void verifiedLeadCounts(VerifiedLeadCounts counts) {
+        this.verified = counts;
+    }
+
+    private CompletionStage<RadioPlan> plan(RadioCampaign campaign, List<RadioPartner> all) {
+        Instant now = clock.instant();
+        return verified.verifiedByRegion(now.minus(java.time.Duration.ofDays(TrendLine.DAYS)))
+                .thenApply(counts -> planner.plan(campaign, all, now, counts));
+    }
+
     public CompletionStage<RadioPlan> preview(RadioCampaign campaign) {
-        return store.partners().thenApply(all -> planner.plan(campaign, all, clock.instant()));
+        return store.partners().thenCompose(all -> plan(campaign, all));
     }
 
     /** Plans, stores, then tells each station by SMS what to air; the plan is kept even if an SMS fails. */
     public CompletionStage<RadioPlan> create(RadioCampaign campaign) {
-        return store.partners().thenCompose(all -> {
-            RadioPlan plan = planner.plan(campaign, all, clock.instant());
+        return store.partners().thenCompose(all -> plan(campaign, all).thenCompose(plan -> {
             Map<String, RadioPartner> byId = new LinkedHashMap<>();
             all.forEach(p -> byId.put(p.id(), p));
             return store.saveCampaign(campaign, plan.scripts()).thenCompose(v -> notifyAll(plan, byId))
                     .thenApply(v -> plan);
-        });
+        }));
     }
 
     private CompletionStage<Void> notifyAll(RadioPlan plan, Map<String, RadioPartner> partners) {

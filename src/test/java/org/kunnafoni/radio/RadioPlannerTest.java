@@ -21,6 +21,11 @@ class RadioPlannerTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z"); // Monday noon, Mali time = UTC
 
     private static RadioPlan plan(String languages, String slots, String first, String last) {
+        return plan(languages, slots, first, last, java.util.Map.of());
+    }
+
+    private static RadioPlan plan(String languages, String slots, String first, String last,
+                                  java.util.Map<String, Long> verified) {
         AtomicInteger ids = new AtomicInteger();
         RadioPlanner planner = new RadioPlanner(TemplateLibrary.loadDefault(), RadioSettings.loadDefault(),
                 "+223 20 20 20 20", () -> "S" + ids.incrementAndGet(), new SplittableRandom(1));
@@ -32,7 +37,7 @@ class RadioPlannerTest {
                 slotList, List.of(), List.of(), "h", false, NOW);
         RadioCampaign campaign = new RadioCampaign("C", "mines_explosive_remnants", List.of("gao", "kidal"),
                 List.of(Language.FRA, Language.BAM), LocalDate.parse(first), LocalDate.parse(last), "sup", NOW);
-        return planner.plan(campaign, List.of(partner), NOW);
+        return planner.plan(campaign, List.of(partner), NOW, verified);
     }
 
     @ParameterizedTest(name = "{1} from {2} to {3} → {4}")
@@ -65,5 +70,19 @@ class RadioPlannerTest {
         RadioPlan plan = plan(languages, "TUESDAY@19:00/10", "2026-11-30", "2026-12-06");
         assertThat(plan.gaps()).extracting(RadioPlan.Gap::problem).containsExactly(gap);
         assertThat(plan.scripts()).singleElement().extracting(s -> s.language().code()).isEqualTo(sent);
+    }
+
+    @ParameterizedTest(name = "{1} verified in {0} for a {2} partner → trend line: {3}")
+    @CsvSource({
+            "gao,   5, fra, true",
+            "gao,   4, fra, false",
+            "kidal, 9, fra, false",
+            "gao,   7, bam, true",
+    })
+    void trendLineOnlyFromFiveVerifiedLeadsInTheRegion(String region, long count, String language, boolean shown) {
+        RadioPlan plan = plan(language, "TUESDAY@19:00/10", "2026-11-30", "2026-12-06",
+                java.util.Map.of(region, count));
+        assertThat(plan.scripts()).singleElement().satisfies(s -> assertThat(s.text().contains(
+                count + " signalements d'enfants en danger dans la région de Gao")).isEqualTo(shown));
     }
 }
