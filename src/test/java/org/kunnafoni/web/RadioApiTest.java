@@ -131,6 +131,8 @@ class RadioApiTest {
         HttpResponse<String> page = gateway.send("GET", "/partner/scripts/" + aScript + "?format=html", null,
                 "Authorization", "Bearer " + tokenA);
         assertThat(page.body()).contains("Radio Annour &lt;Gao&gt;").doesNotContain("<Gao>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).startsWith("default-src 'none'; style-src 'sha256-"));
 
         // an unregistered number texting a code is an ordinary alert; the station's number confirms
         long alertsBefore = gateway.intakeEntries().size();

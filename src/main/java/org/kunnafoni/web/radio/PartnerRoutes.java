@@ -63,6 +63,7 @@ public final class PartnerRoutes implements RootModule {
         Api.await(ctx, radio.scriptOf(partner, ctx.pathParam("id")), found -> found.ifPresentOrElse(s -> {
             if ("html".equals(ctx.request().getParam("format"))) {
                 ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
+                        .putHeader("Content-Security-Policy", PrintablePage.CSP)
                         .end(PrintablePage.render(partner.station(), s, ScriptSections.parse(s.text())));
             } else {
                 Api.json(ctx, 200, RadioJson.script(s, clock.instant(), true));
