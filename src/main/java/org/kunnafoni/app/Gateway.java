@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.kunnafoni.audience.PhoneProtector;
@@ -123,6 +124,8 @@ public final class Gateway implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         closeLater(() -> vertx.close().await(30, TimeUnit.SECONDS));
+        redis.bindEventLoops(((VertxInternal) vertx).eventLoopGroup());
+        closeLater(redis::releaseEventLoops);
         if (config.secrets().twilioAuthToken().isEmpty()) {
             LOG.warn("no KUNNAFONI_TWILIO_AUTH_TOKEN: the Twilio webhook answers 403 until it is set");
         }

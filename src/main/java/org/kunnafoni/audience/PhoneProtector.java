@@ -25,6 +25,10 @@ public final class PhoneProtector {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec pseudonymKey;
     private final SecureRandom random = new SecureRandom();
+    // JCA look-ups (getInstance) cost more than the few bytes we hash or seal; neither object is thread-safe,
+    // so each event-loop thread keeps its own. A GCM cipher is re-initialised with a fresh nonce on every use.
+    private final ThreadLocal<Mac> pseudonymMac;
+    private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(PhoneProtector::newGcm);
 
     public PhoneProtector(byte[] dataKey) {
         if (dataKey.length != 32) {
@@ -32,11 +36,12 @@ public final class PhoneProtector {
         }
         this.encryptionKey = new SecretKeySpec(derive(dataKey, "kunnafoni/phone-encryption/v1"), "AES");
         this.pseudonymKey = new SecretKeySpec(derive(dataKey, "kunnafoni/pseudonym/v1"), "HmacSHA256");
+        this.pseudonymMac = ThreadLocal.withInitial(() -> newMac(pseudonymKey));
     }
 
     /** A stable, non-reversible reporter id such as {@code R-7KQ2MX9DPA}. */
     public String pseudonym(String normalizedPhone) {
-        byte[] digest = hmac(pseudonymKey, normalizedPhone.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = pseudonymMac.get().doFinal(normalizedPhone.getBytes(StandardCharsets.UTF_8));
         StringBuilder out = new StringBuilder("R-");
         long bits = ByteBuffer.wrap(digest, 0, 8).getLong();
         for (int i = 0; i < 10; i++) {
@@ -50,7 +55,7 @@ public final class PhoneProtector {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = gcm.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(phone.getBytes(StandardCharsets.UTF_8));
             return VERSION + Base64.getEncoder().encodeToString(
@@ -66,7 +71,7 @@ public final class PhoneProtector {
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored.substring(VERSION.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = gcm.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -75,16 +80,24 @@ public final class PhoneProtector {
     }
 
     private static byte[] derive(byte[] key, String purpose) {
-        return hmac(new SecretKeySpec(key, "HmacSHA256"), purpose.getBytes(StandardCharsets.UTF_8));
+        return newMac(new SecretKeySpec(key, "HmacSHA256")).doFinal(purpose.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static Cipher newGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.kunnafoni.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.kunnafoni.audience.ConsentChange;
 import org.kunnafoni.audience.ConsentResult;
-import org.kunnafoni.audience.PhoneNumbers;
 import org.kunnafoni.audience.PhoneProtector;
 import org.kunnafoni.audience.SubscriberRepository;
 import org.kunnafoni.channel.InboundMessage;
@@ -30,8 +29,7 @@ public final class IntakeService {
 
     private final KeywordParser keywords;
     private final ReplyBook replies;
-    private final PhoneProtector phones;
-    private final String defaultCountry;
+    private final ReporterKeys reporters;
     private final AlertQueue queue;
     private final SubscriberRepository subscribers;
     private final Spool spool;
@@ -45,8 +43,7 @@ public final class IntakeService {
                          MeterRegistry registry) {
         this.keywords = keywords;
         this.replies = replies;
-        this.phones = phones;
-        this.defaultCountry = defaultCountry;
+        this.reporters = new ReporterKeys(phones, defaultCountry);
         this.queue = queue;
         this.subscribers = subscribers;
         this.spool = spool;
@@ -93,23 +90,22 @@ public final class IntakeService {
     }
 
     private CompletionStage<IntakeOutcome> store(InboundMessage message, KeywordCommand command) {
-        String identity = PhoneNumbers.identity(message.from(), defaultCountry);
-        String reporter = phones.pseudonym(identity);
+        ReporterKeys.Keys sender = reporters.of(message.from());
         CompletionStage<IntakeOutcome> stored;
         try {
             if (command instanceof KeywordCommand.OptOut optOut) {
-                stored = applyConsent(consent(message, identity, reporter, ConsentChange.Action.OPT_OUT,
+                stored = applyConsent(consent(message, sender, ConsentChange.Action.OPT_OUT,
                         Optional.empty(), Optional.empty(), optOut.keyword()), command);
             } else if (command instanceof KeywordCommand.OptIn optIn) {
-                stored = applyConsent(consent(message, identity, reporter, ConsentChange.Action.OPT_IN,
+                stored = applyConsent(consent(message, sender, ConsentChange.Action.OPT_IN,
                         optIn.region(), optIn.language().or(() -> Optional.of(optIn.replyLanguage())),
                         optIn.keyword()), command);
             } else if (command instanceof KeywordCommand.RadioConfirmation confirmation) {
-                stored = radio.isPartnerNumber(reporter).thenCompose(partner -> partner
-                        ? radio.confirm(reporter, confirmation).thenApply(this::radioOutcome)
-                        : appendAlert(message, identity, reporter));
+                stored = radio.isPartnerNumber(sender.pseudonym()).thenCompose(partner -> partner
+                        ? radio.confirm(sender.pseudonym(), confirmation).thenApply(this::radioOutcome)
+                        : appendAlert(message, sender));
             } else {
-                stored = appendAlert(message, identity, reporter);
+                stored = appendAlert(message, sender);
             }
         } catch (RuntimeException e) {
             stored = CompletableFuture.failedFuture(e);
@@ -117,8 +113,9 @@ public final class IntakeService {
         return stored;
     }
 
-    private CompletionStage<IntakeOutcome> appendAlert(InboundMessage message, String identity, String reporter) {
-        return queue.append(new Alert(message, reporter, phones.encrypt(identity))).thenApply(this::alertOutcome);
+    private CompletionStage<IntakeOutcome> appendAlert(InboundMessage message, ReporterKeys.Keys sender) {
+        return queue.append(new Alert(message, sender.pseudonym(), sender.encryptedPhone()))
+                .thenApply(this::alertOutcome);
     }
 
     private IntakeOutcome radioOutcome(Optional<String> reply) {
@@ -126,10 +123,10 @@ public final class IntakeService {
         return new IntakeOutcome.CommandHandled("radio_confirmation", reply);
     }
 
-    private ConsentChange consent(InboundMessage m, String identity, String reporter, ConsentChange.Action action,
+    private ConsentChange consent(InboundMessage m, ReporterKeys.Keys sender, ConsentChange.Action action,
                                   Optional<String> region, Optional<Language> language,
                                   String keyword) {
-        return new ConsentChange(reporter, phones.encrypt(identity), action, region, language, m.channel(),
+        return new ConsentChange(sender.pseudonym(), sender.encryptedPhone(), action, region, language, m.channel(),
                 m.dedupeId(), keyword, m.receivedAt(), ConsentChange.Decider.PERSON, "sms_keyword:" + m.channel());
     }
 

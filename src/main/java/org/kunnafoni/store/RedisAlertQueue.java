@@ -26,7 +26,7 @@ public final class RedisAlertQueue implements AlertQueue {
     public CompletionStage<EnqueueResult> append(Alert alert) {
         InboundMessage m = alert.message();
         String[] keys = {RedisKeys.intakeSeen(m.channel(), m.dedupeId()), RedisKeys.INTAKE_STREAM};
-        return APPEND.<String>run(redis.async(), ScriptOutputType.VALUE, keys, arguments(alert))
+        return APPEND.<String>run(redis.onThisLoop(), ScriptOutputType.VALUE, keys, arguments(alert))
                 .thenApply(id -> id == null ? new EnqueueResult.Duplicate() : new EnqueueResult.Enqueued(id));
     }
 

@@ -41,7 +41,8 @@ final class TwilioSignature {
     }
 
     static Map<String, String> formParameters(MultiMap form) {
-        Map<String, String> params = new HashMap<>(form.size() * 2);
+        // Not form.size(): on Vert.x's header map it builds the set of names, ~2 % of the event loop's time.
+        Map<String, String> params = new HashMap<>(32);
         for (Map.Entry<String, String> entry : form) {
             params.putIfAbsent(entry.getKey(), entry.getValue());
         }

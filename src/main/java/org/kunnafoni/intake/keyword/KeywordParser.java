@@ -24,12 +24,12 @@ public final class KeywordParser {
     static final int MAX_WORDS = 10;
 
     private final PhraseIndex<Keyword> keywords = new PhraseIndex<>();
+    private final PhraseIndex<Object> fillers = new PhraseIndex<>();
     private final List<Keyword> symbols = new ArrayList<>();
     private final SubscriptionArguments arguments;
     private final RadioConfirmationParser radio;
 
     public KeywordParser(KeywordTable table) {
-        PhraseIndex<Object> fillers = new PhraseIndex<>();
         table.fillers().forEach(f -> fillers.put(TextNormalizer.tokens(f), Boolean.TRUE));
         for (Keyword keyword : table.keywords()) {
             if (keyword.symbol()) {
@@ -46,9 +46,58 @@ public final class KeywordParser {
         if (body == null || body.isBlank()) {
             return new NotACommand();
         }
+        String first = firstWord(body);
+        if (!first.isEmpty() && !mayBeWordCommand(first, body)) {
+            // Only a radio confirmation ("REPORT AB12 <any reason>") can still be a command.
+            return radio.mayStartWith(first) ? radio.parse(body).orElseGet(NotACommand::new) : new NotACommand();
+        }
         String folded = TextNormalizer.fold(body);
         Optional<KeywordCommand> command = symbol(folded).or(() -> radio.parse(body)).or(() -> words(folded));
         return command.orElseGet(NotACommand::new);
+    }
+
+    /**
+     * A cheap screen, because almost every message is an alert: a word command has at most {@link #MAX_WORDS}
+     * words and starts with a keyword or a filler. Whitespace-separated chunks holding a letter or digit never
+     * outnumber the words of the folded text, so the screen never rejects what {@link #words} would accept.
+     */
+    private boolean mayBeWordCommand(String first, String body) {
+        return (keywords.mayStartWith(first) || fillers.mayStartWith(first)) && wordChunks(body) <= MAX_WORDS;
+    }
+
+    /** The first folded word, found without folding the whole text; empty when there is no letter or digit. */
+    private static String firstWord(String body) {
+        int start = 0;
+        while (start < body.length() && !Character.isLetterOrDigit(body.codePointAt(start))) {
+            start += Character.charCount(body.codePointAt(start));
+        }
+        int end = start;
+        while (end < body.length() && !isSpace(body.codePointAt(end))) {
+            end += Character.charCount(body.codePointAt(end));
+        }
+        List<String> words = TextNormalizer.tokens(TextNormalizer.fold(body.substring(start, end)));
+        return words.isEmpty() ? "" : words.get(0);
+    }
+
+    /** Whitespace-separated chunks that hold a letter or digit, counted up to one past the limit. */
+    private static int wordChunks(String body) {
+        int chunks = 0;
+        boolean counted = false;
+        for (int i = 0; i < body.length() && chunks <= MAX_WORDS; ) {
+            int cp = body.codePointAt(i);
+            if (isSpace(cp)) {
+                counted = false;
+            } else if (!counted && Character.isLetterOrDigit(cp)) {
+                chunks++;
+                counted = true;
+            }
+            i += Character.charCount(cp);
+        }
+        return chunks;
+    }
+
+    private static boolean isSpace(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
     }
 
     private Optional<KeywordCommand> symbol(String folded) {

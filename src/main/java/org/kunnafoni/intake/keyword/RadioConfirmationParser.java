@@ -4,10 +4,12 @@ import org.kunnafoni.intake.keyword.KeywordCommand.RadioConfirmation;
 import org.kunnafoni.triage.TextNormalizer;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +21,7 @@ final class RadioConfirmationParser {
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
 
     private final Map<String, RadioConfirmation.Kind> kinds = new HashMap<>();
+    private final Set<String> firstWords = new HashSet<>();
     private final PhraseIndex<Object> fillers;
 
     RadioConfirmationParser(KeywordTable table, PhraseIndex<Object> fillers) {
@@ -29,7 +32,13 @@ final class RadioConfirmationParser {
                 default -> { }
             }
         }
+        kinds.keySet().forEach(k -> firstWords.addAll(TextNormalizer.tokens(k).stream().limit(1).toList()));
         this.fillers = fillers;
+    }
+
+    /** False when no confirmation can start with this folded word, so most alerts skip {@link #parse}. */
+    boolean mayStartWith(String foldedWord) {
+        return firstWords.contains(foldedWord);
     }
 
     Optional<KeywordCommand> parse(String body) {

@@ -215,6 +215,23 @@ class KeywordParserTest {
         assertThat(describe(PARSER.parse(body))).isEqualTo(expected);
     }
 
+    /** The cheap pre-screen (word count, first word) must let every command through whatever surrounds it. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "« STOP »|out stop fra",
+            "...stop!!!|out stop fra",
+            "- - stop|out stop fra",
+            " STOP |out stop fra",
+            "? ? ?|help ? fra",
+            "REPORT AB12 le groupe électrogène est en panne depuis hier soir et la radio ne peut pas émettre|"
+                    + "postponed AB12 [le groupe électrogène est en panne depuis hier soir et la radio ne peut pas émettre]",
+            "une école attaquée à Gao ce matin par des hommes armés, deux enfants blessés|none",
+            "Armed men at the school|none",
+    })
+    void screenKeepsCommands(String body, String expected) {
+        assertThat(describe(PARSER.parse(body))).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"''", "'   '"})
     void blankIsNotACommand(String body) {
