@@ -16,6 +16,9 @@ import org.kunnafoni.dispatch.DispatchSettings;
 import org.kunnafoni.dispatch.DispatchWorker;
 import org.kunnafoni.dispatch.Sender;
 import org.kunnafoni.dispatch.SubscriberConsent;
+import org.kunnafoni.dispatch.ConsentCheck;
+import org.kunnafoni.radio.PartnerRecipients;
+import org.kunnafoni.store.RedisRadioStore;
 import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisDispatchQueue;
 import org.kunnafoni.store.RedisDispatchStore;
@@ -64,7 +67,9 @@ final class DispatchWiring implements AutoCloseable {
         DispatchSettings s = config.dispatch();
         // campaign runs keep live progress counters from every state change
         RedisDispatchStore store = new RedisDispatchStore(redis, new RedisRunProgress(redis));
-        SubscriberConsent consent = new SubscriberConsent(subscribers, phones);
+        // station numbers are reached through the same pipeline as subscribers (radio notifications)
+        ConsentCheck consent = new PartnerRecipients(new SubscriberConsent(subscribers, phones),
+                new RedisRadioStore(redis), phones);
         ExecutorService pool = TwilioSender.workerPool(TWILIO_THREADS);
         TwilioSender twilio = new TwilioSender(config.twilio().apiBaseUrl(), config.publicUrl(),
                 java.util.Optional.empty(),

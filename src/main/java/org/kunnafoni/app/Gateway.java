@@ -136,6 +136,8 @@ public final class Gateway implements AutoCloseable {
         CampaignWiring campaigns = closeLater(CampaignWiring.start(config, redis, dispatch, access.auth(),
                 access.handler(), clock));
         closeLater(review.background());
+        RadioWiring radio = RadioWiring.build(config, redis, phones, dispatch, intake, access.auth(), access.handler(),
+                clock);
         WebDependencies web = new WebDependencies(
                 config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
                 new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake, clock, registry),
@@ -145,8 +147,9 @@ public final class Gateway implements AutoCloseable {
                 Stream.concat(Stream.<ApiModule>of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
                         new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
                                 config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
-                                subscribers, access.handler()), campaigns.routes()), review.modules().stream()).toList(),
-                List.of(dispatch.statusRoutes()));
+                                subscribers, access.handler()), campaigns.routes(), radio.routes()),
+                        review.modules().stream()).toList(),
+                List.of(dispatch.statusRoutes(), radio.partnerRoutes()));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()

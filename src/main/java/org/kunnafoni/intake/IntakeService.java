@@ -36,6 +36,7 @@ public final class IntakeService {
     private final Executor spoolWriter;
     private final IntakeMetrics metrics;
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
+    private volatile RadioConfirmations radio = RadioConfirmations.NONE;
 
     public IntakeService(KeywordParser keywords, ReplyBook replies, PhoneProtector phones, String defaultCountry,
                          AlertQueue queue, SubscriberRepository subscribers, Spool spool, Executor spoolWriter,
@@ -48,6 +49,11 @@ public final class IntakeService {
         this.spool = spool;
         this.spoolWriter = spoolWriter;
         this.metrics = new IntakeMetrics(registry, spool::depth);
+    }
+
+    /** Routes broadcast confirmations from registered station numbers to the radio service (set once at start). */
+    public void radioConfirmations(RadioConfirmations confirmations) {
+        this.radio = confirmations;
     }
 
     /** Takes one message; the returned stage completes only once the message is durable (or was a duplicate). */
@@ -94,14 +100,27 @@ public final class IntakeService {
                 stored = applyConsent(consent(message, sender, ConsentChange.Action.OPT_IN,
                         optIn.region(), optIn.language().or(() -> Optional.of(optIn.replyLanguage())),
                         optIn.keyword()), command);
+            } else if (command instanceof KeywordCommand.RadioConfirmation confirmation) {
+                stored = radio.isPartnerNumber(sender.pseudonym()).thenCompose(partner -> partner
+                        ? radio.confirm(sender.pseudonym(), confirmation).thenApply(this::radioOutcome)
+                        : appendAlert(message, sender));
             } else {
-                stored = queue.append(new Alert(message, sender.pseudonym(), sender.encryptedPhone()))
-                        .thenApply(this::alertOutcome);
+                stored = appendAlert(message, sender);
             }
         } catch (RuntimeException e) {
             stored = CompletableFuture.failedFuture(e);
         }
         return stored;
+    }
+
+    private CompletionStage<IntakeOutcome> appendAlert(InboundMessage message, ReporterKeys.Keys sender) {
+        return queue.append(new Alert(message, sender.pseudonym(), sender.encryptedPhone()))
+                .thenApply(this::alertOutcome);
+    }
+
+    private IntakeOutcome radioOutcome(Optional<String> reply) {
+        metrics.keyword("radio_confirmation");
+        return new IntakeOutcome.CommandHandled("radio_confirmation", reply);
     }
 
     private ConsentChange consent(InboundMessage m, ReporterKeys.Keys sender, ConsentChange.Action action,

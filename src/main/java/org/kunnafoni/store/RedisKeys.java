@@ -240,4 +240,21 @@ public final class RedisKeys {
     private static String relayTag(String deviceId) {
         return "relay:{" + deviceId + "}";
     }
+
+    // Radio partners, campaigns and scripts: a few hundred records at most, kept in hashes under one hash tag so
+    // multi-key updates stay in one cluster slot. Partner tokens and numbers are indexed by hash / pseudonym only.
+    public static final String RADIO_PARTNERS = "{radio}:partners";
+    public static final String RADIO_PARTNER_BY_TOKEN = "{radio}:partner-by-token";
+    public static final String RADIO_PARTNER_BY_NUMBER = "{radio}:partner-by-number";
+    public static final String RADIO_CAMPAIGNS = "{radio}:campaigns";
+    public static final String RADIO_SCRIPTS = "{radio}:scripts";
+    public static final String RADIO_SCRIPT_BY_CODE = "{radio}:script-by-code";
+
+    public static String radioCampaignScripts(String campaignId) {
+        return "{radio}:campaign-scripts:" + campaignId;
+    }
+
+    public static String radioPartnerScripts(String partnerId) {
+        return "{radio}:partner-scripts:" + partnerId;
+    }
 }

@@ -38,13 +38,14 @@ final class StrayFiles {
         if (library.topics(parts[0]).isEmpty()) {
             return Optional.of("not read: " + parts[0] + "/" + TopicIndex.FILE + " is missing or lists no topic");
         }
-        if (parts.length != 3 || !name.endsWith(".txt")) {
-            return Optional.of("not read: templates are <kind>/<topic>/<language>.txt");
+        String extension = TemplateId.extension(parts[0]);
+        if (parts.length != 3 || !name.endsWith(extension)) {
+            return Optional.of("not read: templates are " + parts[0] + "/<topic>/<language>" + extension);
         }
         if (library.topic(parts[0], parts[1]).isEmpty()) {
             return Optional.of("not read: topic " + parts[1] + " is not listed in " + parts[0] + "/" + TopicIndex.FILE);
         }
-        String code = name.substring(0, name.length() - ".txt".length());
+        String code = name.substring(0, name.length() - extension.length());
         return Language.fromCode(code).filter(l -> l.code().equals(code)).isPresent()
                 ? Optional.empty()
                 : Optional.of("not read: '" + code + "' is not a language code (" + codes() + ")");

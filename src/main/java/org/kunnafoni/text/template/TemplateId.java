@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Names one template file: {@code message-templates/<kind>/<topic>/<language>.txt}.
+ * Names one template file: {@code message-templates/<kind>/<topic>/<language>.txt} ({@code .md} for radio).
  *
  * @param kind     {@code awareness} (prevention SMS) or {@code radio} (scripts read on air)
  * @param topic    a slug such as {@code how_to_report}
@@ -32,7 +32,12 @@ public record TemplateId(String kind, String topic, Language language) {
 
     /** The file path relative to the templates folder, always with '/'. */
     public String path() {
-        return kind + "/" + topic + "/" + language.code() + ".txt";
+        return kind + "/" + topic + "/" + language.code() + extension(kind);
+    }
+
+    /** Radio scripts are Markdown (sections marked by {@code ##} lines, printed for the presenter); SMS are text. */
+    public static String extension(String kind) {
+        return "radio".equals(kind) ? ".md" : ".txt";
     }
 
     /** {@code awareness/how_to_report/fra}: used in problems, logs and the check table. */

@@ -1,0 +1,43 @@
+package org.kunnafoni.app;
+
+import org.kunnafoni.dispatch.Dispatch;
+import org.kunnafoni.dispatch.DispatchQueue;
+import org.kunnafoni.dispatch.DispatchStore;
+import org.kunnafoni.radio.PartnerNotifier;
+import org.kunnafoni.radio.RadioPartner;
+import org.kunnafoni.radio.RadioScript;
+
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Sends radio notifications through the dispatch pipeline, one dispatch per station number and broadcast. */
+final class DispatchNotifier implements PartnerNotifier {
+    private final DispatchStore store;
+    private final DispatchQueue queue;
+    private final String channel;
+    private final String sender;
+    private final InstantSource clock;
+
+    DispatchNotifier(DispatchStore store, DispatchQueue queue, String channel, String sender, InstantSource clock) {
+        this.store = store;
+        this.queue = queue;
+        this.channel = channel;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletionStage<Void> notify(RadioPartner partner, RadioScript script, String text) {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (String pseudonym : partner.numberPseudonyms()) {
+            // the run id is the script: a replayed notification plans the same dispatch id, not a second SMS
+            Dispatch d = Dispatch.planned("radio-" + script.id(), pseudonym, Optional.of(script.region()), channel,
+                    sender, text, clock.instant());
+            chain = chain.thenCompose(v -> store.create(d))
+                    .thenCompose(created -> created ? queue.enqueue(d.id()) : CompletableFuture.completedFuture(null));
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,86 @@
+package org.kunnafoni.app;
+
+import org.kunnafoni.audience.PhoneProtector;
+import org.kunnafoni.intake.IntakeService;
+import org.kunnafoni.intake.RadioConfirmations;
+import org.kunnafoni.intake.keyword.KeywordCommand;
+import org.kunnafoni.lead.Lead;
+import org.kunnafoni.lead.LeadReview;
+import org.kunnafoni.lead.LeadStatus;
+import org.kunnafoni.lead.ReviewedLead;
+import org.kunnafoni.radio.ConfirmationResult;
+import org.kunnafoni.radio.VerifiedLeadCounts;
+import org.kunnafoni.store.RedisLeadReview;
+import org.kunnafoni.radio.PartnerToken;
+import org.kunnafoni.radio.RadioPlanner;
+import org.kunnafoni.radio.RadioService;
+import org.kunnafoni.radio.RadioSettings;
+import org.kunnafoni.store.RedisConnector;
+import org.kunnafoni.store.RedisRadioStore;
+import org.kunnafoni.text.template.TemplateLibrary;
+import org.kunnafoni.text.template.TopicSpec;
+import org.kunnafoni.triage.place.Gazetteer;
+import org.kunnafoni.web.auth.AuthHandler;
+import org.kunnafoni.web.auth.AuthService;
+import org.kunnafoni.web.radio.PartnerRoutes;
+import org.kunnafoni.web.radio.RadioRoutes;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/** Radio partners: the service over Redis, its API and partner routes, and SMS confirmations in intake. */
+record RadioWiring(RadioRoutes routes, PartnerRoutes partnerRoutes) {
+
+    static RadioWiring build(GatewayConfig config, RedisConnector redis, PhoneProtector phones,
+                             DispatchWiring dispatch, IntakeService intake, AuthService auth, AuthHandler handler,
+                             InstantSource clock) {
+        TemplateLibrary templates = TemplateLibrary.loadDefault();
+        RedisRadioStore store = new RedisRadioStore(redis);
+        RadioPlanner planner = new RadioPlanner(templates, RadioSettings.loadDefault(), config.intake().hotline(),
+                RadioWiring::shortId, new SecureRandom());
+        String sender = config.dispatch().senders().getOrDefault("twilio", "twilio");
+        RadioService radio = new RadioService(store, planner,
+                new DispatchNotifier(dispatch.store(), dispatch.queue(), "twilio", sender, clock),
+                phones, clock, RadioWiring::shortId, PartnerToken::random);
+        intake.radioConfirmations(confirmations(radio));
+        radio.verifiedLeadCounts(verifiedCounts(new RedisLeadReview(redis)));
+        Set<String> topics = templates.topics(RadioPlanner.KIND).stream().map(TopicSpec::topic)
+                .collect(Collectors.toSet());
+        return new RadioWiring(new RadioRoutes(radio, auth, handler, Set.copyOf(Gazetteer.loadDefault().regions()),
+                topics, config.intake().defaultCountry(), clock, RadioWiring::shortId),
+                new PartnerRoutes(radio, clock));
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Verified leads per region whose last report is recent; leads without a region are not counted. */
+    private static VerifiedLeadCounts verifiedCounts(LeadReview review) {
+        return since -> review.all(false).thenApply(all -> all.stream().map(ReviewedLead::lead)
+                .filter(l -> l.status() == LeadStatus.VERIFIED && l.region() != null && !l.lastSeen().isBefore(since))
+                .collect(Collectors.groupingBy(Lead::region, Collectors.counting())));
+    }
+
+    private static RadioConfirmations confirmations(RadioService radio) {
+        return new RadioConfirmations() {
+            @Override
+            public CompletionStage<Boolean> isPartnerNumber(String pseudonym) {
+                return radio.isPartnerNumber(pseudonym);
+            }
+
+            @Override
+            public CompletionStage<Optional<String>> confirm(String pseudonym, KeywordCommand.RadioConfirmation c) {
+                return radio.confirmBySms(pseudonym, c).thenApply(result -> Optional.of(
+                        result instanceof ConfirmationResult.Recorded
+                                ? "Kunnafoni: " + c.code() + " enregistre. Merci."
+                                : "Kunnafoni: code " + c.code() + " inconnu pour votre radio."));
+            }
+        };
+    }
+}

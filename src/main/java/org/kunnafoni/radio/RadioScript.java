@@ -1,0 +1,42 @@
+package org.kunnafoni.radio;
+
+import org.kunnafoni.triage.Language;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One broadcast: a rendered script for one partner and one slot. {@code language} is the script's own language
+ * (the fallback's when the partner's language has none); {@code code} is what the station texts back.
+ */
+public record RadioScript(String id, String campaignId, String partnerId, String topic, Language language,
+                          String region, Instant airAt, Duration slotLength, String code, String text,
+                          Duration readingTime, BroadcastStatus status, Optional<String> reason) {
+    public RadioScript {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(partnerId, "partnerId");
+        Objects.requireNonNull(airAt, "airAt");
+        Objects.requireNonNull(status, "status");
+        reason = reason == null ? Optional.empty() : reason;
+        if (status == BroadcastStatus.MISSED) {
+            throw new IllegalArgumentException("missed is derived from the clock, not stored");
+        }
+    }
+
+    public boolean fitsSlot() {
+        return readingTime.compareTo(slotLength) <= 0;
+    }
+
+    /** The status as of {@code now}: a planned broadcast whose slot has ended without confirmation is missed. */
+    public BroadcastStatus statusAt(Instant now) {
+        return status == BroadcastStatus.PLANNED && !now.isBefore(airAt.plus(slotLength))
+                ? BroadcastStatus.MISSED : status;
+    }
+
+    public RadioScript confirmed(BroadcastStatus newStatus, Optional<String> why) {
+        return new RadioScript(id, campaignId, partnerId, topic, language, region, airAt, slotLength, code, text,
+                readingTime, newStatus, why);
+    }
+}
