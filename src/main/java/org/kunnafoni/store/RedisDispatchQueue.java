@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
     private static final RedisScript PROMOTE = RedisScript.load("dispatch_promote.lua");
+    private static final RedisScript ENQUEUE_ALL = RedisScript.load("dispatch_enqueue_all.lua");
     private static final int PROMOTE_LIMIT = 500;
     private static final String FIELD = "dispatch";
 
@@ -54,6 +55,13 @@ public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
     @Override
     public CompletionStage<Void> enqueue(String dispatchId) {
         return redis.async().xadd(RedisKeys.DISPATCH_STREAM, FIELD, dispatchId).thenApply(id -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> enqueueAll(List<String> dispatchIds) {
+        return dispatchIds.isEmpty() ? CompletableFuture.completedFuture(null)
+                : ENQUEUE_ALL.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.DISPATCH_STREAM},
+                dispatchIds.toArray(String[]::new)).thenApply(n -> null);
     }
 
     @Override
