@@ -19,6 +19,11 @@ public interface DispatchQueue {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /** When the earliest dispatch waiting for a time is due; empty when none waits. */
+    default CompletionStage<java.util.Optional<Instant>> nextDue() {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
     /** Run the dispatch again at {@code due}; scheduling it twice keeps the later time. */
     CompletionStage<Void> schedule(String dispatchId, Instant due);
 

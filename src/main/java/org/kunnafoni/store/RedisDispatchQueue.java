@@ -70,6 +70,13 @@ public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<java.util.Optional<Instant>> nextDue() {
+        return redis.async().zrangeWithScores(RedisKeys.DISPATCH_DELAYED, 0, 0).thenApply(first -> first.isEmpty()
+                ? java.util.Optional.<Instant>empty()
+                : java.util.Optional.of(Instant.ofEpochMilli((long) first.get(0).getScore())));
+    }
+
+    @Override
     public CompletionStage<Integer> promoteDue(Instant now) {
         return PROMOTE.<Long>run(redis.async(), ScriptOutputType.INTEGER,
                 new String[]{RedisKeys.DISPATCH_DELAYED, RedisKeys.DISPATCH_STREAM},

@@ -27,7 +27,8 @@ import java.util.Optional;
  * through the production stores. The clock is shifted to about noon in Bamako so quiet hours never interfere.
  */
 final class DispatchBench implements AutoCloseable {
-    static final String BODY = "Kunnafoni: les écoles sont des lieux sûrs. Un enfant en danger? Envoyez un SMS au 36000.";
+    /** GSM-7 and under 160 characters: one segment, so messages/s equal segments/s (an accent such as û → UCS-2, 2). */
+    static final String BODY = "Kunnafoni: les ecoles sont des lieux surs. Un enfant en danger? Envoyez un SMS au 36000.";
 
     final FakeTwilio twilio;
     final GatewayFixture gateway;
@@ -50,6 +51,8 @@ final class DispatchBench implements AutoCloseable {
                 "KUNNAFONI_TRIAGE_WORKERS", "0",
                 "KUNNAFONI_DATA_KEY", Base64.getEncoder().encodeToString(key),
                 "KUNNAFONI_REDIS_COMMAND_TIMEOUT", "5s"));
+        // -Dbench.appendfsync=everysec to see what the shipped fsync-always costs
+        env.put("KUNNAFONI_REDIS_EMBEDDED_APPENDFSYNC", System.getProperty("bench.appendfsync", "always"));
         env.putAll(dispatchEnv);
         gateway = new GatewayFixture(Files.createTempDirectory("kunnafoni-dispatch-bench"), env, clock);
         redis = new RedisConnector(gateway.gateway().redisUri(), Duration.ofSeconds(10));

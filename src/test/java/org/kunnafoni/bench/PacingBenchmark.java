@@ -22,13 +22,15 @@ public final class PacingBenchmark {
         String workers = args.length > 3 ? args[3] : "1";
         String batch = args.length > 4 ? args[4] : "8";
         int n = rate * seconds + rate * 10;
-        Map<String, Object> report = BenchReport.start("pacing", "java -cp target/test-classes:target/classes:"
+        Map<String, Object> report = BenchReport.start("pacing", "java -Dbench.appendfsync=" + System.getProperty("bench.appendfsync", "always")
+                + " -cp target/test-classes:target/classes:"
                 + "$(cat target/cp.txt) org.kunnafoni.bench.PacingBenchmark " + rate + " " + seconds + " " + burst
                 + " " + workers + " " + batch);
         report.put("rate_per_second", rate);
         report.put("seconds", seconds);
         report.put("burst_segments", burst);
         report.put("workers", workers);
+        report.put("appendfsync", System.getProperty("bench.appendfsync", "always"));
         report.put("batch", batch);
         try (DispatchBench bench = new DispatchBench(n, Map.of(
                 "KUNNAFONI_DISPATCH_SEGMENTS_PER_SECOND", Integer.toString(rate),

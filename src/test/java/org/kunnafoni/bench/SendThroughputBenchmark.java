@@ -20,11 +20,13 @@ public final class SendThroughputBenchmark {
         String workers = args.length > 1 ? args[1] : "4";
         String batch = args.length > 2 ? args[2] : "64";
         int senders = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-        Map<String, Object> report = BenchReport.start("send-throughput", "java -cp target/test-classes:"
+        Map<String, Object> report = BenchReport.start("send-throughput", "java -Dbench.appendfsync=" + System.getProperty("bench.appendfsync", "always")
+                + " -cp target/test-classes:"
                 + "target/classes:$(cat target/cp.txt) org.kunnafoni.bench.SendThroughputBenchmark " + n + " "
                 + workers + " " + batch + " " + senders);
         report.put("messages", n);
         report.put("workers", workers);
+        report.put("appendfsync", System.getProperty("bench.appendfsync", "always"));
         report.put("batch", batch);
         report.put("sender_ids", senders);
         try (DispatchBench bench = new DispatchBench(n + 1_000, Map.of(
