@@ -26,6 +26,7 @@ final class ConfigBinder {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final JsonNode tree;
@@ -78,7 +79,7 @@ final class ConfigBinder {
                         integer("auth.login-max-failures", 5, 1, 100),
                         atLeast("auth.login-lockout", "15m", Duration.ofSeconds(1))),
                 dispatch(relay.routing().configured()),
-                new GatewayConfig.Review(atLeast("review.escalation-after", "30m", Duration.ofSeconds(1))),
+                new GatewayConfig.Review(atLeast("review.escalation-after", "30m", Duration.ofSeconds(1)), onCall()),
                 relay,
                 new GatewayConfig.Campaigns(
                         java.math.BigDecimal.valueOf(decimal("campaigns.price-per-segment", 0, 0, 100)),
@@ -353,6 +354,25 @@ final class ConfigBinder {
         } else if (!devicesWithSecrets.contains(device)) {
             errors.add(path + ": device '" + device + "' has no secret in " + ConfigLoader.envName("relay.secrets"));
         }
+    }
+
+    /** Comma-separated E.164 numbers; an invalid entry is reported by position, never echoed (personal data). */
+    private List<String> onCall() {
+        List<String> numbers = new java.util.ArrayList<>();
+        String[] entries = text("review.on-call", "").split(",");
+        for (int i = 0; i < entries.length; i++) {
+            String number = entries[i].trim();
+            if (number.isEmpty()) {
+                continue;
+            }
+            if (!E164.matcher(number).matches()) {
+                errors.add(ConfigLoader.envName("review.on-call") + ": entry " + (i + 1)
+                        + " is not an E.164 number (+ and 8 to 15 digits)");
+            } else if (!numbers.contains(number)) {
+                numbers.add(number);
+            }
+        }
+        return numbers;
     }
 
     private Map<String, String> relaySecrets() {

@@ -23,7 +23,8 @@ import java.util.Map;
 public final class ConfigLoader {
     static final String ENV_PREFIX = "KUNNAFONI_";
     /** Settings that must come from the environment; finding them in a file is an error. */
-    static final List<String> SECRET_PATHS = List.of("twilio.auth-token", "data-key", "relay.secrets", "admin-password");
+    static final List<String> SECRET_PATHS = List.of("twilio.auth-token", "data-key", "relay.secrets", "admin-password",
+            "review.on-call");
     /** Variables read elsewhere (not configuration paths), so not reported as unknown. */
     static final List<String> OTHER_VARIABLES = List.of();
 

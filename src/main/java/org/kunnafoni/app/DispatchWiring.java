@@ -14,6 +14,7 @@ import org.kunnafoni.dispatch.DeliveryReports;
 import org.kunnafoni.dispatch.DispatchPipeline;
 import org.kunnafoni.dispatch.DispatchSettings;
 import org.kunnafoni.dispatch.DispatchWorker;
+import org.kunnafoni.dispatch.OnCallRecipients;
 import org.kunnafoni.dispatch.Sender;
 import org.kunnafoni.dispatch.SubscriberConsent;
 import org.kunnafoni.dispatch.ConsentCheck;
@@ -51,9 +52,11 @@ final class DispatchWiring implements AutoCloseable {
     private final TwilioStatusRoutes statusRoutes;
     private final RedisDispatchStore store;
     private final RelayTasks relayTasks;
+    private final List<String> onCall;
 
     private DispatchWiring(RedisDispatchQueue queue, ExecutorService twilioPool, TwilioStatusRoutes statusRoutes,
-                           RedisDispatchStore store, RelayTasks relayTasks) {
+                           RedisDispatchStore store, RelayTasks relayTasks, List<String> onCall) {
+        this.onCall = onCall;
         this.queue = queue;
         this.twilioPool = twilioPool;
         this.statusRoutes = statusRoutes;
@@ -67,9 +70,12 @@ final class DispatchWiring implements AutoCloseable {
         DispatchSettings s = config.dispatch();
         // campaign runs keep live progress counters from every state change
         RedisDispatchStore store = new RedisDispatchStore(redis, new RedisRunProgress(redis));
-        // station numbers are reached through the same pipeline as subscribers (radio notifications)
-        ConsentCheck consent = new PartnerRecipients(new SubscriberConsent(subscribers, phones),
+        // on-call staff first (by keyed pseudonym, numbers only in memory), then radio station numbers (radio
+        // notifications), then subscribers: all reached through the same pipeline
+        ConsentCheck stationsAndSubscribers = new PartnerRecipients(new SubscriberConsent(subscribers, phones),
                 new RedisRadioStore(redis), phones);
+        OnCallRecipients consent = new OnCallRecipients(config.review().onCall(), phones::pseudonym,
+                stationsAndSubscribers);
         ExecutorService pool = TwilioSender.workerPool(TWILIO_THREADS);
         TwilioSender twilio = new TwilioSender(config.twilio().apiBaseUrl(), config.publicUrl(),
                 java.util.Optional.empty(),
@@ -89,7 +95,7 @@ final class DispatchWiring implements AutoCloseable {
                 config.http().bodyLimit());
         RelayTasks relayTasks = new RelayTasks(new RelayDevices(config.secrets().relaySecrets()), outbox, reports,
                 phones, config.relay().settings(), clock, registry);
-        DispatchWiring wiring = new DispatchWiring(queue, pool, routes, store, relayTasks);
+        DispatchWiring wiring = new DispatchWiring(queue, pool, routes, store, relayTasks, consent.pseudonyms());
         String host = InetAddress.getLocalHost().getHostName();
         for (int i = 0; i < s.workers(); i++) {
             DispatchWorker worker = new DispatchWorker(queue, pipeline,
@@ -106,6 +112,11 @@ final class DispatchWiring implements AutoCloseable {
 
     RelayTasks relayTasks() {
         return relayTasks;
+    }
+
+    /** Pseudonyms of the on-call numbers, for escalation SMS. */
+    List<String> onCall() {
+        return onCall;
     }
 
     RedisDispatchStore store() {

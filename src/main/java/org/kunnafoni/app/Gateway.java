@@ -118,6 +118,9 @@ public final class Gateway implements AutoCloseable {
             closeLater(TriageWorkers.start(config, redis, engine, registry, clock));
         }
         DispatchWiring dispatch = closeLater(DispatchWiring.start(config, redis, phones, subscribers, registry, clock));
+        if (!dispatch.onCall().isEmpty()) {
+            closeLater(EscalationSmsWiring.start(config, redis, dispatch, clock));
+        }
 
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))

@@ -3,6 +3,7 @@ package org.kunnafoni.app;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,8 +54,23 @@ public record GatewayConfig(
     public record Auth(Duration sessionTtl, int bcryptCost, int loginMaxFailures, Duration loginLockout) {
     }
 
-    /** Monitor review: how long an urgent lead may wait unopened before it escalates. */
-    public record Review(Duration escalationAfter) {
+    /**
+     * Monitor review: how long an urgent lead may wait unopened before it escalates, and the E.164 numbers that
+     * get an SMS when one does (personal data: from the environment only, never printed).
+     */
+    public record Review(Duration escalationAfter, List<String> onCall) {
+        public Review {
+            onCall = List.copyOf(onCall);
+        }
+
+        public Review(Duration escalationAfter) {
+            this(escalationAfter, List.of());
+        }
+
+        @Override
+        public String toString() {
+            return "Review[escalationAfter=" + escalationAfter + ", onCall=" + onCall.size() + " numbers]";
+        }
     }
 
     /** Relay phones for outbound SMS: which phone serves which region, and how the outbox hands messages out. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -44,6 +45,12 @@ public interface CampaignStore {
 
     /** Records a dispatch of the run, so canceling the run can find the ones still waiting. */
     CompletionStage<Void> addDispatch(String runId, String dispatchId);
+
+    /** {@link #addDispatch} for a fan-out page. */
+    default CompletionStage<Void> addDispatches(String runId, List<String> dispatchIds) {
+        return CompletableFuture.allOf(dispatchIds.stream().map(id -> addDispatch(runId, id).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
 
     /** Marks the run finished with {@code status} and releases its claim. */
     CompletionStage<Void> finishRun(String runId, CampaignRun.Status status, Instant at);

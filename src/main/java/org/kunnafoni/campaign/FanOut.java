@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,25 +107,31 @@ public final class FanOut {
         return true;
     }
 
+    /**
+     * A page in four round trips instead of four per recipient: create every dispatch, record them all in the run,
+     * then queue the new ones. Order per dispatch is kept (created → recorded → queued), so a crash in between
+     * leaves what a replay repairs: existing dispatches still {@code planned} are queued again on resume.
+     */
     private void planAll(String runId, Audience.Cell cell, CampaignText text, List<String> pseudonyms,
                          boolean resume) {
-        CompletableFuture<?>[] all = pseudonyms.stream()
-                .map(p -> plan(runId, cell, text, p, resume).toCompletableFuture())
-                .toArray(CompletableFuture[]::new);
-        await(CompletableFuture.allOf(all));
-    }
-
-    private CompletionStage<Void> plan(String runId, Audience.Cell cell, CampaignText text, String pseudonym,
-                                       boolean resume) {
-        Dispatch d = Dispatch.planned(runId, pseudonym, Optional.of(cell.region()), channel, sender, text.body(),
+        // the body is the same for the whole page: cost it once, not once per recipient
+        Dispatch template = Dispatch.planned(runId, "", Optional.of(cell.region()), channel, sender, text.body(),
                 clock.instant());
-        return dispatches.create(d).thenCompose(created -> campaigns.addDispatch(runId, d.id()).thenCompose(v -> {
-            if (created) {
-                return queue.enqueue(d.id());
-            }
-            // a replay after a crash: the first claimer may have died between create and enqueue
-            return resume ? enqueueIfUntouched(d.id()) : CompletableFuture.completedFuture(null);
-        }));
+        List<Dispatch> planned = pseudonyms.stream().map(p -> template.forRecipient(p)).toList();
+        List<Boolean> created = await(dispatches.createAll(planned));
+        List<String> ids = planned.stream().map(Dispatch::id).toList();
+        await(campaigns.addDispatches(runId, ids));
+        List<String> fresh = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            (created.get(i) ? fresh : existing).add(ids.get(i));
+        }
+        await(queue.enqueueAll(fresh));
+        if (resume) {
+            // the first claimer may have died between create and enqueue
+            await(CompletableFuture.allOf(existing.stream().map(id -> enqueueIfUntouched(id).toCompletableFuture())
+                    .toArray(CompletableFuture[]::new)));
+        }
     }
 
     private CompletionStage<Void> enqueueIfUntouched(String id) {

@@ -57,6 +57,12 @@ public record Dispatch(
                 DispatchState.PLANNED, 0, Optional.empty(), Optional.empty(), at);
     }
 
+    /** The same planned message for another recipient of the run (its own id). */
+    public Dispatch forRecipient(String other) {
+        return new Dispatch(idFor(runId, other), runId, other, region, channel, sender, body, segments, state, attempts,
+                providerId, lastError, updatedAt);
+    }
+
     /** {@code D-} and 24 hex digits of SHA-256(run, recipient): stable, short, and safe in keys and URLs. */
     public static String idFor(String runId, String recipient) {
         try {

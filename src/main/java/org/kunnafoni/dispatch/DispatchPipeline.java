@@ -73,7 +73,8 @@ public final class DispatchPipeline {
             return finish(dispatch.id(), DispatchState.SKIPPED_OPTED_OUT, Optional.of("recipient not subscribed"),
                     OptionalInt.empty());
         }
-        if (quietHours.check(dispatch.region()) instanceof QuietHours.Decision.DeferUntil defer) {
+        if (!recipient.get().anyHour()
+                && quietHours.check(dispatch.region()) instanceof QuietHours.Decision.DeferUntil defer) {
             return store.reschedule(dispatch.id(), DispatchState.DEFERRED, "quiet hours", OptionalInt.empty(),
                     clock.instant()).thenApply(ok -> later(dispatch.id(), defer.until(), "quiet hours"));
         }

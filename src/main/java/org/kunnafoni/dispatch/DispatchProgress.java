@@ -1,5 +1,6 @@
 package org.kunnafoni.dispatch;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +24,12 @@ public interface DispatchProgress {
     };
 
     CompletionStage<Void> created(Dispatch dispatch);
+
+    /** Many created at once (a fan-out page); stores override it to update each run's counters once. */
+    default CompletionStage<Void> createdAll(List<Dispatch> dispatches) {
+        return CompletableFuture.allOf(dispatches.stream().map(d -> created(d).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
 
     /** {@code reason} is the error recorded with the change (why it failed), if any. */
     CompletionStage<Void> moved(String runId, DispatchState from, DispatchState to, Optional<String> reason);

@@ -3,6 +3,7 @@ package org.kunnafoni.dispatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -11,6 +12,17 @@ import java.util.concurrent.CompletionStage;
  */
 public interface DispatchQueue {
     CompletionStage<Void> enqueue(String dispatchId);
+
+    /** {@link #enqueue} for many ids (a fan-out page), in one round trip where the queue can. */
+    default CompletionStage<Void> enqueueAll(List<String> dispatchIds) {
+        return CompletableFuture.allOf(dispatchIds.stream().map(id -> enqueue(id).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** When the earliest dispatch waiting for a time is due; empty when none waits. */
+    default CompletionStage<java.util.Optional<Instant>> nextDue() {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
 
     /** Run the dispatch again at {@code due}; scheduling it twice keeps the later time. */
     CompletionStage<Void> schedule(String dispatchId, Instant due);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -13,6 +15,13 @@ import java.util.concurrent.CompletionStage;
 public interface DispatchStore {
     /** Stores a planned dispatch unless one with that id exists (a replayed fan-out); true when created. */
     CompletionStage<Boolean> create(Dispatch dispatch);
+
+    /** {@link #create} for a fan-out page, in one round trip where the store can; answers per dispatch, in order. */
+    default CompletionStage<List<Boolean>> createAll(List<Dispatch> all) {
+        List<CompletableFuture<Boolean>> created = all.stream().map(d -> create(d).toCompletableFuture()).toList();
+        return CompletableFuture.allOf(created.toArray(CompletableFuture[]::new))
+                .thenApply(v -> created.stream().map(CompletableFuture::join).toList());
+    }
 
     CompletionStage<Optional<Dispatch>> find(String id);
 

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 public final class DispatchWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchWorker.class);
 
+    private static final Duration MIN_BLOCK = Duration.ofMillis(1);
+
     private final DispatchQueue queue;
     private final DispatchPipeline pipeline;
     private final String consumer;
@@ -40,10 +42,22 @@ public final class DispatchWorker implements AutoCloseable {
     /** One round; returns how many dispatches were handled. Blocks up to {@code block} when nothing is queued. */
     public int runOnce() {
         queue.promoteDue(clock.instant()).toCompletableFuture().join();
-        List<DispatchQueue.Entry> entries = queue.take(consumer, batch, block).toCompletableFuture().join();
+        List<DispatchQueue.Entry> entries = queue.take(consumer, batch, blockFor()).toCompletableFuture().join();
         CompletableFuture<?>[] runs = entries.stream().map(this::handle).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(runs).join();
         return entries.size();
+    }
+
+    /**
+     * Blocks on the stream no longer than until the next delayed dispatch is due: a rate-limited sender's next
+     * message then goes out on time instead of up to {@code block} late, which would lower the achieved rate.
+     */
+    private Duration blockFor() {
+        return queue.nextDue().toCompletableFuture().join()
+                .map(due -> Duration.between(clock.instant(), due))
+                .filter(wait -> wait.compareTo(block) < 0)
+                .map(wait -> wait.compareTo(MIN_BLOCK) < 0 ? MIN_BLOCK : wait)
+                .orElse(block);
     }
 
     private CompletableFuture<Void> handle(DispatchQueue.Entry entry) {

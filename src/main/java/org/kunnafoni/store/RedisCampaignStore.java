@@ -133,6 +133,13 @@ public final class RedisCampaignStore implements CampaignStore {
     }
 
     @Override
+    public CompletionStage<Void> addDispatches(String runId, List<String> dispatchIds) {
+        return dispatchIds.isEmpty() ? CompletableFuture.completedFuture(null)
+                : redis.async().sadd(RedisKeys.campaignRunDispatches(runId), dispatchIds.toArray(String[]::new))
+                .thenApply(n -> null);
+    }
+
+    @Override
     public CompletionStage<Void> finishRun(String runId, CampaignRun.Status status, Instant at) {
         return redis.async().hset(RedisKeys.campaignRun(runId), Map.of("status", status.id(),
                         "finished_at", at.toString()))

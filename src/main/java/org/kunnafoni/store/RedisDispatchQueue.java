@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
     private static final RedisScript PROMOTE = RedisScript.load("dispatch_promote.lua");
+    private static final RedisScript ENQUEUE_ALL = RedisScript.load("dispatch_enqueue_all.lua");
     private static final int PROMOTE_LIMIT = 500;
     private static final String FIELD = "dispatch";
 
@@ -57,8 +58,22 @@ public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<Void> enqueueAll(List<String> dispatchIds) {
+        return dispatchIds.isEmpty() ? CompletableFuture.completedFuture(null)
+                : ENQUEUE_ALL.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.DISPATCH_STREAM},
+                dispatchIds.toArray(String[]::new)).thenApply(n -> null);
+    }
+
+    @Override
     public CompletionStage<Void> schedule(String dispatchId, Instant due) {
         return redis.async().zadd(RedisKeys.DISPATCH_DELAYED, due.toEpochMilli(), dispatchId).thenApply(n -> null);
+    }
+
+    @Override
+    public CompletionStage<java.util.Optional<Instant>> nextDue() {
+        return redis.async().zrangeWithScores(RedisKeys.DISPATCH_DELAYED, 0, 0).thenApply(first -> first.isEmpty()
+                ? java.util.Optional.<Instant>empty()
+                : java.util.Optional.of(Instant.ofEpochMilli((long) first.get(0).getScore())));
     }
 
     @Override

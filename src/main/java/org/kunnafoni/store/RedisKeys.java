@@ -159,6 +159,9 @@ public final class RedisKeys {
     /** Escalations of urgent leads nobody opened in time, for the dispatch of on-call SMS. */
     public static final String ESCALATIONS = "{escalations}:stream";
 
+    /** Consumer group that turns each {@link #ESCALATIONS} entry into SMS dispatches to the on-call numbers. */
+    public static final String ESCALATION_SMS_GROUP = "escalation-sms";
+
     /** List of the lead's review history (JSON entries), oldest first. */
     public static String leadHistory(String leadId) {
         return lead(leadId) + ":history";

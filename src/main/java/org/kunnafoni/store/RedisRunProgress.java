@@ -6,7 +6,9 @@ import org.kunnafoni.dispatch.DispatchProgress;
 import org.kunnafoni.dispatch.DispatchState;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,6 +37,24 @@ public final class RedisRunProgress implements DispatchProgress {
         String key = RedisKeys.campaignRunProgress(d.runId());
         return all(List.of(redis.async().hincrby(key, CREATED, 1), redis.async().hincrby(key, SEGMENTS, d.segments()),
                 redis.async().hincrby(key, STATE + d.state().id(), 1)));
+    }
+
+    /** Per run: three increments for the whole page instead of three per dispatch. */
+    @Override
+    public CompletionStage<Void> createdAll(List<Dispatch> dispatches) {
+        Map<String, Map<String, Long>> byRun = new HashMap<>();
+        for (Dispatch d : dispatches) {
+            if (CampaignRun.isCampaignRun(d.runId())) {
+                Map<String, Long> counts = byRun.computeIfAbsent(d.runId(), run -> new HashMap<>());
+                counts.merge(CREATED, 1L, Long::sum);
+                counts.merge(SEGMENTS, (long) d.segments(), Long::sum);
+                counts.merge(STATE + d.state().id(), 1L, Long::sum);
+            }
+        }
+        List<CompletionStage<?>> writes = new ArrayList<>();
+        byRun.forEach((run, counts) -> counts.forEach((field, n) ->
+                writes.add(redis.async().hincrby(RedisKeys.campaignRunProgress(run), field, n))));
+        return all(writes);
     }
 
     @Override

@@ -51,6 +51,20 @@ final class RedisScript {
                 .thenCompose(stage -> stage);
     }
 
+    /**
+     * For a connection that flushes by hand: loads the script, then queues one EVALSHA per call of {@code each}
+     * without a fallback (a fallback queued from a callback would never be flushed). Nothing is sent until the
+     * caller flushes.
+     */
+    CompletionStage<String> load(RedisAsyncCommands<String, String> redis) {
+        return redis.scriptLoad(source);
+    }
+
+    <T> CompletionStage<T> runLoaded(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys,
+                                     String... args) {
+        return redis.<T>evalsha(sha1, type, keys, args);
+    }
+
     private static String sha1(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
