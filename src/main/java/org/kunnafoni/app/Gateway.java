@@ -93,25 +93,9 @@ public final class Gateway implements AutoCloseable {
         redisUri = startRedis();
         RedisConnector redis = closeLater(new RedisConnector(redisUri, config.redis().commandTimeout()));
         redis.tryConnect();
-        Spool spool = closeLater(new Spool(config.dataDir().resolve("spool")));
-        ScheduledExecutorService spoolThread = Executors.newSingleThreadScheduledExecutor(
-                r -> new Thread(r, "kunnafoni-spool"));
-        closeLater(() -> shutdown(spoolThread));
-
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RedisSubscriberStore subscribers = new RedisSubscriberStore(redis, config.intake().dedupeTtl());
-        IntakeService intake = new IntakeService(
-                new KeywordParser(KeywordTable.loadDefault()),
-                new ReplyBook(Replies.loadDefault(), config.intake().hotline(),
-                        config.intake().alertReply() == GatewayConfig.AlertReply.ACK),
-                phones, config.intake().defaultCountry(),
-                new RedisAlertQueue(redis, config.intake().dedupeTtl()),
-                subscribers,
-                spool, spoolThread, registry);
-        long replayMillis = config.spool().replayInterval().toMillis();
-        spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),
-                0, replayMillis, TimeUnit.MILLISECONDS);
-        registerStreamLength(redis, registry, spoolThread);
+        Intake intake = startIntake(redis, phones, subscribers, registry);
         // after Redis and before HTTP: closed in reverse, so alerts stop arriving before the workers stop
         TriageEngine engine = TriageEngine.loadDefault();
         if (config.triage().workers() > 0) {
@@ -121,7 +105,60 @@ public final class Gateway implements AutoCloseable {
         if (!dispatch.onCall().isEmpty()) {
             closeLater(EscalationSmsWiring.start(config, redis, dispatch, clock));
         }
+        Vertx vertx = startVertx(registry, redis);
+        ExecutorService hashing = Executors.newFixedThreadPool(2, r -> new Thread(r, "kunnafoni-auth"));
+        closeLater(hashing::shutdownNow);
+        AccessWiring.Access access = AccessWiring.build(config, redis, hashing, clock);
+        ReviewWiring.Review review = ReviewWiring.build(config, vertx, redis, phones, engine, access, clock);
+        CampaignWiring campaigns = closeLater(CampaignWiring.start(config, redis, dispatch, access.auth(),
+                access.handler(), clock));
+        closeLater(review.background());
+        RadioWiring radio = RadioWiring.build(config, redis, phones, dispatch, intake.service(), access.auth(),
+                access.handler(), clock);
+        SubscriberRoutes subscriberRoutes = new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
+                config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
+                subscribers, access.handler());
+        List<ApiModule> api = Stream.concat(Stream.<ApiModule>of(access.authRoutes(), access.userRoutes(),
+                access.auditRoutes(), subscriberRoutes, campaigns.routes(), radio.routes()),
+                review.modules().stream()).toList();
+        WebDependencies web = new WebDependencies(
+                config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
+                new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake.service(), clock,
+                        registry),
+                new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake.service(), clock, registry,
+                        dispatch.relayTasks()),
+                new OperationsRoutes(redis, intake.spool(), intake.service(), registry),
+                api,
+                List.of(dispatch.statusRoutes(), radio.partnerRoutes()));
+        deployHttp(vertx, web);
+    }
 
+    private record Intake(IntakeService service, Spool spool) {
+    }
+
+    /** Intake, its spool, the thread that writes and replays the spool, and the stream-length gauge. */
+    private Intake startIntake(RedisConnector redis, PhoneProtector phones, RedisSubscriberStore subscribers,
+                               PrometheusMeterRegistry registry) throws IOException {
+        Spool spool = closeLater(new Spool(config.dataDir().resolve("spool")));
+        ScheduledExecutorService spoolThread = Executors.newSingleThreadScheduledExecutor(
+                r -> new Thread(r, "kunnafoni-spool"));
+        closeLater(() -> shutdown(spoolThread));
+        IntakeService intake = new IntakeService(
+                new KeywordParser(KeywordTable.loadDefault()),
+                new ReplyBook(Replies.loadDefault(), config.intake().hotline(),
+                        config.intake().alertReply() == GatewayConfig.AlertReply.ACK),
+                phones, config.intake().defaultCountry(),
+                new RedisAlertQueue(redis, config.intake().dedupeTtl()),
+                subscribers,
+                spool, spoolThread, registry);
+        spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),
+                0, config.spool().replayInterval().toMillis(), TimeUnit.MILLISECONDS);
+        registerStreamLength(redis, registry, spoolThread);
+        return new Intake(intake, spool);
+    }
+
+    /** Vert.x with Micrometer metrics; intake gets one Redis connection per event loop. */
+    private Vertx startVertx(PrometheusMeterRegistry registry, RedisConnector redis) {
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
@@ -132,27 +169,11 @@ public final class Gateway implements AutoCloseable {
         if (config.secrets().twilioAuthToken().isEmpty()) {
             LOG.warn("no KUNNAFONI_TWILIO_AUTH_TOKEN: the Twilio webhook answers 403 until it is set");
         }
-        ExecutorService hashing = Executors.newFixedThreadPool(2, r -> new Thread(r, "kunnafoni-auth"));
-        closeLater(hashing::shutdownNow);
-        AccessWiring.Access access = AccessWiring.build(config, redis, hashing, clock);
-        ReviewWiring.Review review = ReviewWiring.build(config, vertx, redis, phones, engine, access, clock);
-        CampaignWiring campaigns = closeLater(CampaignWiring.start(config, redis, dispatch, access.auth(),
-                access.handler(), clock));
-        closeLater(review.background());
-        RadioWiring radio = RadioWiring.build(config, redis, phones, dispatch, intake, access.auth(), access.handler(),
-                clock);
-        WebDependencies web = new WebDependencies(
-                config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
-                new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake, clock, registry),
-                new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake, clock, registry,
-                        dispatch.relayTasks()),
-                new OperationsRoutes(redis, spool, intake, registry),
-                Stream.concat(Stream.<ApiModule>of(access.authRoutes(), access.userRoutes(), access.auditRoutes(),
-                        new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
-                                config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
-                                subscribers, access.handler()), campaigns.routes(), radio.routes()),
-                        review.modules().stream()).toList(),
-                List.of(dispatch.statusRoutes(), radio.partnerRoutes()));
+        return vertx;
+    }
+
+    /** One HTTP verticle per core (or http.instances) on the shared port; undeploying drains requests. */
+    private void deployHttp(Vertx vertx, WebDependencies web) throws Exception {
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()
