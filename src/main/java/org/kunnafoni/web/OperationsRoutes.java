@@ -36,7 +36,7 @@ public final class OperationsRoutes {
             boolean redisUp = result.succeeded() && Boolean.TRUE.equals(result.result());
             long depth = spool.depth();
             JsonObject body = new JsonObject()
-                    .put("status", redisUp && depth == 0 ? "ready" : "degraded")
+                    .put("status", redisUp && depth == 0 && intake.storeAvailable() ? "ready" : "degraded")
                     .put("redis", redisUp ? "up" : "down")
                     .put("spool", new JsonObject()
                             .put("depth", depth)

@@ -85,11 +85,13 @@ class RedisDownTest {
         assertThat(gateway.postTwilio(GatewayFixture.twilioSms("SMafter1", "+22376000003", "après")).statusCode())
                 .isEqualTo(200);
 
-        List<String> stored = gateway.intakeEntries().stream().map(e -> e.getBody().get("provider_id")).toList();
         List<String> expected = new ArrayList<>();
         expected.add("SMbefore1");
         expected.addAll(acknowledged);
         expected.add("SMafter1");
+        Await.until("every acknowledged alert in the stream", Duration.ofSeconds(10),
+                () -> gateway.intakeEntries().size() >= expected.size());
+        List<String> stored = gateway.intakeEntries().stream().map(e -> e.getBody().get("provider_id")).toList();
         assertThat(stored).containsExactlyElementsOf(expected);
         assertThat(gateway.get("/ready").body()).contains("\"depth\":0");
     }
