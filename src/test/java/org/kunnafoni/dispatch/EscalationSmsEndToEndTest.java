@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kunnafoni.store.RedisKeys;
 import org.kunnafoni.support.Await;
 import org.kunnafoni.support.GatewayFixture;
+import org.kunnafoni.support.TwilioStub;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +20,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,36 +29,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the outbound pipeline and a fake Twilio, at any hour; handling the escalation again sends nothing more.
  */
 class EscalationSmsEndToEndTest {
-    private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    private static final String ACCOUNT = TwilioStub.ACCOUNT;
+    private static final String MESSAGES = TwilioStub.MESSAGES;
     private static final List<String> ON_CALL = List.of("+22376000901", "+22366000902");
     private static final String REPORT = "Des hommes armés tirent sur l'école de Boni maintenant, 3 enfants blessés";
 
     @TempDir
     static Path dataDir;
+    static TwilioStub stub;
     static WireMockServer twilio;
     static GatewayFixture gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        twilio = new WireMockServer(options().dynamicPort());
-        twilio.start();
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\":\"SM22222222222222222222222222222222\",\"status\":\"queued\",\"num_segments\":\"1\"}")));
-        gateway = new GatewayFixture(dataDir, Map.of(
-                "KUNNAFONI_TWILIO_ACCOUNT_SID", ACCOUNT,
-                "KUNNAFONI_TWILIO_FROM", "KUNNAFONI",
-                "KUNNAFONI_TWILIO_API_BASE_URL", "http://127.0.0.1:" + twilio.port(),
-                "KUNNAFONI_REVIEW_ESCALATION_AFTER", "1s",
-                "KUNNAFONI_REVIEW_ON_CALL", String.join(",", ON_CALL)),
+        stub = TwilioStub.accepting("SM22222222222222222222222222222222");
+        twilio = stub.server();
+        gateway = new GatewayFixture(dataDir, stub.gatewayEnv(Map.of("KUNNAFONI_REVIEW_ESCALATION_AFTER", "1s",
+                "KUNNAFONI_REVIEW_ON_CALL", String.join(",", ON_CALL))),
                 InstantSource.system());
     }
 
     @AfterAll
     static void stop() {
         gateway.close();
-        twilio.stop();
+        stub.close();
     }
 
     @Test

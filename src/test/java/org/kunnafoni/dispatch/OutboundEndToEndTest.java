@@ -10,6 +10,7 @@ import org.kunnafoni.store.RedisDispatchQueue;
 import org.kunnafoni.store.RedisDispatchStore;
 import org.kunnafoni.support.Await;
 import org.kunnafoni.support.GatewayFixture;
+import org.kunnafoni.support.TwilioStub;
 import org.kunnafoni.support.TwilioSigner;
 
 import java.net.http.HttpResponse;
@@ -21,12 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,12 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fields, the signed status callback moves it forward only, and an opted-out subscriber gets nothing.
  */
 class OutboundEndToEndTest {
-    private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    private static final String ACCOUNT = TwilioStub.ACCOUNT;
+    private static final String MESSAGES = TwilioStub.MESSAGES;
     private static final Instant NOON_IN_BAMAKO = Instant.parse("2026-11-30T12:00:00Z");
 
     @TempDir
     static Path dataDir;
+    static TwilioStub stub;
     static WireMockServer twilio;
     static GatewayFixture gateway;
     static RedisConnector redis;
@@ -48,16 +47,9 @@ class OutboundEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        twilio = new WireMockServer(options().dynamicPort());
-        twilio.start();
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\":\"SM11111111111111111111111111111111\",\"status\":\"queued\",\"num_segments\":\"1\","
-                        + "\"account_sid\":\"" + ACCOUNT + "\",\"to\":\"+22376555001\",\"body\":\"x\"}")));
-        gateway = new GatewayFixture(dataDir, Map.of(
-                "KUNNAFONI_TWILIO_ACCOUNT_SID", ACCOUNT,
-                "KUNNAFONI_TWILIO_FROM", "KUNNAFONI",
-                "KUNNAFONI_TWILIO_API_BASE_URL", "http://127.0.0.1:" + twilio.port()),
+        stub = TwilioStub.accepting("SM11111111111111111111111111111111");
+        twilio = stub.server();
+        gateway = new GatewayFixture(dataDir, stub.gatewayEnv(Map.of()),
                 InstantSource.fixed(NOON_IN_BAMAKO));
         redis = new RedisConnector(gateway.gateway().redisUri(), Duration.ofSeconds(2));
         store = new RedisDispatchStore(redis);
@@ -69,7 +61,7 @@ class OutboundEndToEndTest {
         queue.close();
         redis.close();
         gateway.close();
-        twilio.stop();
+        stub.close();
     }
 
     private static String subscribe(String phone, String body, String sid) throws Exception {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kunnafoni.support.Await;
 import org.kunnafoni.support.GatewayFixture;
+import org.kunnafoni.support.TwilioStub;
 import org.kunnafoni.text.template.TemplateLibrary;
 import org.kunnafoni.triage.Language;
 
@@ -25,11 +26,8 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,14 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opted-out one gets nothing, and the campaign's progress shows it.
  */
 class CampaignApiTest {
-    private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    private static final String ACCOUNT = TwilioStub.ACCOUNT;
+    private static final String MESSAGES = TwilioStub.MESSAGES;
     private static final Instant NOON_IN_BAMAKO = Instant.parse("2026-11-30T12:00:00Z");
     private static final String CAMPAIGN = "{\"topic\":\"child_recruitment\",\"variables\":{\"hotline\":\"36000\"},"
             + "\"regions\":[\"gao\",\"mopti\"],\"languages\":[\"bam\",\"fra\"]}";
 
     @TempDir
     static Path dataDir;
+    static TwilioStub stub;
     static WireMockServer twilio;
     static GatewayFixture gateway;
     static String supervisor;
@@ -53,18 +52,10 @@ class CampaignApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        twilio = new WireMockServer(options().dynamicPort());
-        twilio.start();
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\":\"SM22222222222222222222222222222222\",\"status\":\"queued\","
-                        + "\"account_sid\":\"" + ACCOUNT + "\",\"to\":\"+22376000001\",\"body\":\"x\"}")));
-        gateway = new GatewayFixture(dataDir, Map.of(
-                "KUNNAFONI_TWILIO_ACCOUNT_SID", ACCOUNT,
-                "KUNNAFONI_TWILIO_FROM", "KUNNAFONI",
-                "KUNNAFONI_TWILIO_API_BASE_URL", "http://127.0.0.1:" + twilio.port(),
-                "KUNNAFONI_CAMPAIGNS_PRICE_PER_SEGMENT", "0.05",
-                "KUNNAFONI_CAMPAIGNS_SCHEDULER_INTERVAL", "100ms"),
+        stub = TwilioStub.accepting("SM22222222222222222222222222222222");
+        twilio = stub.server();
+        gateway = new GatewayFixture(dataDir, stub.gatewayEnv(Map.of("KUNNAFONI_CAMPAIGNS_PRICE_PER_SEGMENT", "0.05",
+                "KUNNAFONI_CAMPAIGNS_SCHEDULER_INTERVAL", "100ms")),
                 InstantSource.fixed(NOON_IN_BAMAKO));
         String admin = ApiAuthTest.loginWith(gateway, "admin", GatewayFixture.ADMIN_PASSWORD);
         ApiAuthTest.createUserWith(gateway, admin, "sup-gao", "supervisor");
@@ -76,7 +67,7 @@ class CampaignApiTest {
     @AfterAll
     static void stop() {
         gateway.close();
-        twilio.stop();
+        stub.close();
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {

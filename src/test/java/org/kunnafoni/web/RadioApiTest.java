@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kunnafoni.support.Await;
 import org.kunnafoni.support.GatewayFixture;
+import org.kunnafoni.support.TwilioStub;
 
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -21,11 +22,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,12 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a broadcast is confirmed by SMS only from the station's registered number.
  */
 class RadioApiTest {
-    private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    private static final String ACCOUNT = TwilioStub.ACCOUNT;
+    private static final String MESSAGES = TwilioStub.MESSAGES;
     private static final Instant MONDAY_NOON = Instant.parse("2026-11-30T12:00:00Z");
 
     @TempDir
     static Path dataDir;
+    static TwilioStub stub;
     static WireMockServer twilio;
     static GatewayFixture gateway;
     static String supervisor;
@@ -47,17 +46,9 @@ class RadioApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        twilio = new WireMockServer(options().dynamicPort());
-        twilio.start();
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\":\"SM33333333333333333333333333333333\",\"status\":\"queued\","
-                        + "\"account_sid\":\"" + ACCOUNT + "\",\"to\":\"+22376100001\",\"body\":\"x\"}")));
-        gateway = new GatewayFixture(dataDir, Map.of(
-                "KUNNAFONI_TWILIO_ACCOUNT_SID", ACCOUNT,
-                "KUNNAFONI_TWILIO_FROM", "KUNNAFONI",
-                "KUNNAFONI_INTAKE_HOTLINE", "36000",
-                "KUNNAFONI_TWILIO_API_BASE_URL", "http://127.0.0.1:" + twilio.port()),
+        stub = TwilioStub.accepting("SM33333333333333333333333333333333");
+        twilio = stub.server();
+        gateway = new GatewayFixture(dataDir, stub.gatewayEnv(Map.of("KUNNAFONI_INTAKE_HOTLINE", "36000")),
                 InstantSource.fixed(MONDAY_NOON));
         String admin = ApiAuthTest.loginWith(gateway, "admin", GatewayFixture.ADMIN_PASSWORD);
         ApiAuthTest.createUserWith(gateway, admin, "sup-radio", "supervisor");
@@ -69,7 +60,7 @@ class RadioApiTest {
     @AfterAll
     static void stop() {
         gateway.close();
-        twilio.stop();
+        stub.close();
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
