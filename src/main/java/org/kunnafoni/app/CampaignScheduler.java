@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A loop on its own thread that claims due campaign runs and fans them out. Every gateway instance runs one; the
@@ -21,17 +20,16 @@ public final class CampaignScheduler implements AutoCloseable {
     private final CampaignStore store;
     private final FanOut fanOut;
     private final InstantSource clock;
-    private final Duration interval;
     private final Duration lease;
-    private volatile boolean running;
-    private Thread thread;
+    // a full round means more runs may be due: go again at once, otherwise wait one interval
+    private final BackgroundLoop loop;
 
     public CampaignScheduler(CampaignStore store, FanOut fanOut, InstantSource clock, Duration interval,
                              Duration lease) {
         this.store = store;
         this.fanOut = fanOut;
         this.clock = clock;
-        this.interval = interval;
+        this.loop = new BackgroundLoop("kunnafoni-campaigns", interval, () -> runOnce() >= RUNS_PER_ROUND);
         this.lease = lease;
     }
 
@@ -51,45 +49,12 @@ public final class CampaignScheduler implements AutoCloseable {
         return claimed.size();
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "kunnafoni-campaigns");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        while (running) {
-            int handled = 0;
-            try {
-                handled = runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("campaign scheduler round failed: {}", e.toString());
-            }
-            if (handled < RUNS_PER_ROUND) {
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+    public void start() {
+        loop.start();
     }
 
     @Override
-    public synchronized void close() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(30_000);
-        }
+    public void close() throws InterruptedException {
+        loop.close();
     }
 }

@@ -29,10 +29,9 @@ final class DataKeys {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            try {
+            // owner-only where the file system has POSIX permissions; elsewhere the warning below still applies
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the warning below still applies
             }
         }
         LOG.warn("""

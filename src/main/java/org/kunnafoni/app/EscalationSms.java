@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,8 +27,11 @@ final class EscalationSms implements AutoCloseable {
     private final RedisEscalationFeed feed;
     private final EscalationNotifier notifier;
     private final String consumer;
-    private volatile boolean running;
-    private Thread thread;
+    // the feed's blocking read paces the loop; a failed round leaves its entries for a retry after BLOCK
+    private final BackgroundLoop loop = new BackgroundLoop("kunnafoni-escalation-sms", BLOCK, () -> {
+        runOnce();
+        return true;
+    });
 
     EscalationSms(RedisEscalationFeed feed, EscalationNotifier notifier, String consumer) {
         this.feed = feed;
@@ -64,38 +66,12 @@ final class EscalationSms implements AutoCloseable {
     }
 
     synchronized void start() {
-        running = true;
-        thread = new Thread(this::loop, "kunnafoni-escalation-sms");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("escalation SMS round failed, entries left for a retry: {}", e.toString());
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(BLOCK.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        loop.start();
     }
 
     @Override
-    public synchronized void close() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.join(BLOCK.toMillis() + 10_000);
-        }
+    public void close() throws InterruptedException {
+        loop.stop(BLOCK.plusSeconds(10));
         feed.close();
     }
 }

@@ -1,21 +1,13 @@
 package org.kunnafoni.store;
 
-import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.kunnafoni.dispatch.DispatchQueue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,26 +22,12 @@ public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
     private static final String FIELD = "dispatch";
 
     private final RedisConnector redis;
-    private final Duration reclaimIdle;
-    private final StatefulRedisConnection<String, String> blocking;
+    private final StreamGroupReader reader;
 
     public RedisDispatchQueue(RedisConnector redis, Duration reclaimIdle) {
         this.redis = redis;
-        this.reclaimIdle = reclaimIdle;
-        // blocking reads would stall the shared, pipelined connection
-        this.blocking = redis.newConnection();
-        createGroup();
-    }
-
-    private void createGroup() {
-        try {
-            redis.async().xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.DISPATCH_STREAM, "0"),
-                    RedisKeys.DISPATCH_GROUP, XGroupCreateArgs.Builder.mkstream()).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (!(e.getCause() instanceof RedisBusyException)) {
-                throw e;
-            }
-        }
+        this.reader = new StreamGroupReader(redis, RedisKeys.DISPATCH_STREAM, RedisKeys.DISPATCH_GROUP, "0",
+                reclaimIdle);
     }
 
     @Override
@@ -85,46 +63,23 @@ public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
 
     @Override
     public CompletionStage<List<Entry>> take(String consumer, int max, Duration block) {
-        Consumer<String> me = Consumer.from(RedisKeys.DISPATCH_GROUP, consumer);
-        XAutoClaimArgs<String> abandoned = new XAutoClaimArgs<String>().consumer(me).minIdleTime(reclaimIdle)
-                .startId("0-0").count(max);
-        return redis.async().xautoclaim(RedisKeys.DISPATCH_STREAM, abandoned).thenCompose(claimed -> {
-            List<Entry> entries = new ArrayList<>(entries(claimed.getMessages()));
-            if (entries.size() >= max) {
-                return CompletableFuture.completedFuture(entries);
-            }
-            return blocking.async().xreadgroup(me, XReadArgs.Builder.count(max - entries.size()).block(block),
-                            XReadArgs.StreamOffset.lastConsumed(RedisKeys.DISPATCH_STREAM))
-                    .thenApply(fresh -> {
-                        entries.addAll(entries(fresh));
-                        return entries;
-                    });
-        });
+        return reader.take(consumer, max, block).thenApply(RedisDispatchQueue::entries);
     }
 
     @Override
     public CompletionStage<Void> ack(Entry entry) {
-        return redis.async().xack(RedisKeys.DISPATCH_STREAM, RedisKeys.DISPATCH_GROUP, entry.entryId())
+        return reader.ack(entry.entryId())
                 .thenCompose(n -> redis.async().xdel(RedisKeys.DISPATCH_STREAM, entry.entryId()))
                 .thenApply(n -> null);
     }
 
     private static List<Entry> entries(List<StreamMessage<String, String>> messages) {
-        List<Entry> out = new ArrayList<>();
-        if (messages == null) {
-            return out;
-        }
-        for (StreamMessage<String, String> m : messages) {
-            // an entry deleted while pending comes back from XAUTOCLAIM without a body
-            if (m.getBody() != null && m.getBody().get(FIELD) != null) {
-                out.add(new Entry(m.getId(), m.getBody().get(FIELD)));
-            }
-        }
-        return out;
+        return messages.stream().filter(m -> m.getBody().get(FIELD) != null)
+                .map(m -> new Entry(m.getId(), m.getBody().get(FIELD))).toList();
     }
 
     @Override
     public void close() {
-        blocking.close();
+        reader.close();
     }
 }
