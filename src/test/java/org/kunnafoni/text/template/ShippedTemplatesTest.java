@@ -68,6 +68,31 @@ class ShippedTemplatesTest {
     }
 
     @Test
+    void bambaraIsSentInBambaraWithinThreeUcs2Segments() {
+        TemplateLibrary library = TemplateLibrary.load(FOLDER);
+        for (String topic : TOPICS) {
+            Rendered rendered = library.render("awareness", topic, Language.BAM, VALUES);
+            assertThat(rendered.id().language()).as(topic).isEqualTo(Language.BAM);
+            assertThat(rendered.fallbackUsed()).isFalse();
+            assertThat(rendered.cost().encoding()).isEqualTo(SmsEncoding.UCS2);
+            assertThat(rendered.cost().segments()).isBetween(1, 3);
+            // where the French says "no name", so does the Bambara ("no name in it" / "do not write the name")
+            if (library.find("awareness", topic, Language.FRA).orElseThrow().body().contains(" nom")) {
+                assertThat(rendered.text()).as(topic).containsPattern("tɔgɔ (t'a la|sɛbɛn)");
+            }
+        }
+    }
+
+    @Test
+    void everyRadioTopicHasAnApprovedBambaraScript() {
+        TemplateLibrary library = TemplateLibrary.load(FOLDER);
+        for (String topic : TOPICS) {
+            assertThat(library.find("radio", topic, Language.BAM)).as(topic)
+                    .hasValueSatisfying(t -> assertThat(t.id().language()).isEqualTo(Language.BAM));
+        }
+    }
+
+    @Test
     void frenchTextsNameBothStopWords() {
         TemplateLibrary library = TemplateLibrary.load(FOLDER);
         for (String topic : TOPICS) {
