@@ -12,12 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * SCAN pages whose cursor is a plain string a client can hand back later. Lettuce's own cluster scan keeps its
- * state in a cursor object that cannot be rebuilt from text, so on a cluster the cursor is {@code <master>:<cursor>},
- * the master being its place among the masters sorted by node id. A resharding between two pages may skip or repeat
+ * SCAN pages whose cursor is a plain number a client can hand back later. Lettuce's own cluster scan keeps its
+ * state in a cursor object that cannot be rebuilt from text, so on a cluster the cursor is
+ * {@code position × 1000 + master}, the master being its place among the masters sorted by node id (a cluster has at
+ * most 1,000 masters) and the position Redis's own cursor on it. A resharding between two pages may skip or repeat
  * keys, which SCAN allows anyway.
  */
 final class ClusterScan {
+    private static final long MASTERS = 1000;
     private ClusterScan() {
     }
 
@@ -31,8 +33,9 @@ final class ClusterScan {
         List<RedisClusterNode> masters = cluster.getPartitions().stream()
                 .filter(n -> n.is(RedisClusterNode.NodeFlag.UPSTREAM))
                 .sorted(Comparator.comparing(RedisClusterNode::getNodeId)).toList();
-        int master = cursor.map(c -> Integer.parseInt(c.substring(0, c.indexOf(':')))).orElse(0);
-        String position = cursor.map(c -> c.substring(c.indexOf(':') + 1)).orElse("0");
+        long encoded = cursor.map(Long::parseUnsignedLong).orElse(0L);
+        int master = (int) Long.remainderUnsigned(encoded, MASTERS);
+        String position = Long.toUnsignedString(Long.divideUnsigned(encoded, MASTERS));
         if (master >= masters.size()) {
             return CompletableFuture.completedFuture(new RedisConnector.KeyPage(List.of(), Optional.empty()));
         }
@@ -40,8 +43,9 @@ final class ClusterScan {
         return cluster.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort())
                 .thenCompose(c -> c.async().scan(ScanCursor.of(position), args))
                 .thenApply(page -> {
-                    Optional<String> next = !page.isFinished() ? Optional.of(master + ":" + page.getCursor())
-                            : master + 1 < masters.size() ? Optional.of((master + 1) + ":0") : Optional.empty();
+                    Optional<String> next = !page.isFinished()
+                            ? Optional.of(Long.toUnsignedString(Long.parseUnsignedLong(page.getCursor()) * MASTERS + master))
+                            : master + 1 < masters.size() ? Optional.of(Integer.toString(master + 1)) : Optional.empty();
                     return new RedisConnector.KeyPage(page.getKeys(), next);
                 });
     }

@@ -29,8 +29,22 @@ public final class RedisLink implements AutoCloseable {
         return new RedisLink(connection, connection.async(), connection.sync());
     }
 
+    /**
+     * Opens the socket to every master first: a cluster connection opens them lazily, and while one is still
+     * opening it rejects the commands for that node (the gateway rejects commands while disconnected, to fall back to
+     * the spool at once), so the first commands after start would fail.
+     */
     static RedisLink of(StatefulRedisClusterConnection<String, String> connection) {
+        openMasters(connection);
         return new RedisLink(connection, connection.async(), connection.sync());
+    }
+
+    private static void openMasters(StatefulRedisClusterConnection<String, String> c) {
+        for (RedisClusterNode node : c.getPartitions()) {
+            if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+                c.getConnection(node.getUri().getHost(), node.getUri().getPort());
+            }
+        }
     }
 
     public RedisClusterAsyncCommands<String, String> async() {
@@ -48,17 +62,13 @@ public final class RedisLink implements AutoCloseable {
 
     /**
      * With {@code false}, commands wait for {@link #flushCommands()}. A cluster connection writes a command only once
-     * the connection to its node is open, so those are opened first: a command queued on a node connection still
-     * opening would be written after the flush, and never sent.
+     * the connection to its node is open, so those are opened again first (a master may have appeared since): a
+     * command queued on a node connection still opening would be written after the flush, and never sent.
      */
     public void setAutoFlushCommands(boolean autoFlush) {
         StatefulRedisClusterConnection<String, String> c = cluster();
         if (!autoFlush && c != null) {
-            for (RedisClusterNode node : c.getPartitions()) {
-                if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
-                    c.getConnection(node.getUri().getHost(), node.getUri().getPort());
-                }
-            }
+            openMasters(c);
         }
         connection.setAutoFlushCommands(autoFlush);
     }
