@@ -39,11 +39,11 @@ public record RedisAddress(Mode mode, List<RedisURI> seeds) {
             throw new IllegalArgumentException("'" + redact(uri) + "' must start with redis://, rediss://, "
                     + "redis-sentinel://, redis-socket://, redis-cluster:// or rediss-cluster://");
         }
-        RedisURI parsed = create(uri, uri);
-        boolean sentinel = !parsed.getSentinels().isEmpty();
-        if (sentinel && (parsed.getSentinelMasterId() == null || parsed.getSentinelMasterId().isBlank())) {
+        if (lower.startsWith("redis-sentinel://") && (!uri.contains("#") || uri.endsWith("#"))) {
             throw new IllegalArgumentException("'" + redact(uri) + "' names no master: end it with #<master name>");
         }
+        RedisURI parsed = create(uri, uri);
+        boolean sentinel = !parsed.getSentinels().isEmpty();
         if (!sentinel && !lower.startsWith("redis-socket://") && (parsed.getHost() == null || parsed.getHost().isBlank())) {
             throw new IllegalArgumentException("'" + redact(uri) + "' names no host");
         }
@@ -71,6 +71,10 @@ public record RedisAddress(Mode mode, List<RedisURI> seeds) {
         for (String host : hosts.split(",")) {
             if (host.isBlank()) {
                 throw new IllegalArgumentException("'" + redact(original) + "' has an empty seed node");
+            }
+            if (!host.trim().matches("(\\[[0-9a-fA-F:.]+]|[^:\\[\\]]+)(:\\d{1,5})?")) {
+                throw new IllegalArgumentException("'" + redact(original) + "' is not a Redis URI: seed node '"
+                        + host.trim() + "' is not host[:port]");
             }
             RedisURI seed = create(scheme + userInfo + host.trim() + tail, original);
             if (seed.getDatabase() != 0) {
