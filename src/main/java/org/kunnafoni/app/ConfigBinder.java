@@ -196,15 +196,11 @@ final class ConfigBinder {
     }
 
     private String redisUri(String value) {
-        if (!value.startsWith("redis://") && !value.startsWith("rediss://")
-                && !value.startsWith("redis-sentinel://") && !value.startsWith("redis-socket://")) {
-            errors.add("redis.uri: '" + redact(value) + "' must start with redis://, rediss://, redis-sentinel:// or redis-socket://");
+        String problem = org.kunnafoni.store.RedisAddress.problem(value);
+        if (problem != null) {
+            errors.add("redis.uri: " + problem);
         }
         return value;
-    }
-
-    private static String redact(String uri) {
-        return uri.replaceAll("//[^@/]*@", "//***@");
     }
 
     private String countryCode(String path) {

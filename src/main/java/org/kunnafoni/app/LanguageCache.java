@@ -1,6 +1,6 @@
 package org.kunnafoni.app;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.store.RedisKeys;
 
 import java.time.Duration;
@@ -21,11 +21,11 @@ final class LanguageCache {
     private record Known(String code, long expiresAtNanos) {
     }
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final long ttlNanos;
     private final Map<String, Known> known;
 
-    LanguageCache(RedisAsyncCommands<String, String> redis, Duration ttl, int capacity) {
+    LanguageCache(RedisClusterAsyncCommands<String, String> redis, Duration ttl, int capacity) {
         this.redis = redis;
         this.ttlNanos = ttl.toNanos();
         this.known = new LinkedHashMap<>(capacity, 0.75f, true) {

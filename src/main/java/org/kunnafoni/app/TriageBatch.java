@@ -1,7 +1,7 @@
 package org.kunnafoni.app;
 
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.lead.CandidateRead;
 import org.kunnafoni.lead.ClusterDecision;
 import org.kunnafoni.lead.ClusterPolicy;
@@ -74,7 +74,7 @@ final class TriageBatch {
     private final InstantSource clock;
     private final Waiter waiter;
 
-    TriageBatch(RedisAsyncCommands<String, String> redis, RedisLeadStore leads, TriageEngine engine,
+    TriageBatch(RedisClusterAsyncCommands<String, String> redis, RedisLeadStore leads, TriageEngine engine,
                 ClusterPolicy policy, TriageMetrics metrics, InstantSource clock, Waiter waiter) {
         this.languages = new LanguageCache(redis, LANGUAGE_TTL, LANGUAGE_CAPACITY);
         this.leads = leads;

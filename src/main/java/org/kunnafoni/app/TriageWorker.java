@@ -9,9 +9,8 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
 import org.kunnafoni.lead.ClusterPolicy;
@@ -20,6 +19,7 @@ import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisDeadLetters;
 import org.kunnafoni.store.RedisKeys;
 import org.kunnafoni.store.RedisLeadStore;
+import org.kunnafoni.store.RedisLink;
 import org.kunnafoni.triage.Language;
 import org.kunnafoni.triage.TriageEngine;
 import org.slf4j.Logger;
@@ -63,9 +63,9 @@ public final class TriageWorker implements AutoCloseable {
         }
     }
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> sync;
-    private final RedisAsyncCommands<String, String> async;
+    private final RedisLink connection;
+    private final RedisClusterCommands<String, String> sync;
+    private final RedisClusterAsyncCommands<String, String> async;
     private final TriageBatch pipeline;
     private final Settings settings;
     private final TriageMetrics metrics;
@@ -95,7 +95,7 @@ public final class TriageWorker implements AutoCloseable {
     }
 
     /** Creates the consumer group (and the stream) if missing, from the start of the stream so nothing is skipped. */
-    static void ensureGroup(RedisCommands<String, String> redis) {
+    static void ensureGroup(RedisClusterCommands<String, String> redis) {
         try {
             redis.xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.INTAKE_STREAM, "0-0"), RedisKeys.TRIAGE_GROUP,
                     XGroupCreateArgs.Builder.mkstream());

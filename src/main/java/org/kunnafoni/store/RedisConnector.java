@@ -1,12 +1,19 @@
 package org.kunnafoni.store;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanArgs;
+import io.lettuce.core.ReadFrom;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -17,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -25,31 +33,78 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One Lettuce client and a shared, pipelined connection for request-path commands. Commands fail fast while
  * disconnected (instead of queueing in memory) so intake can fall back to the spool; Lettuce reconnects in the
- * background, and a first connection that fails at start is retried on demand.
+ * background, and a first connection that fails at start is retried on demand. The address is one server, a
+ * Sentinel-managed master (Lettuce asks the sentinels for the master at each reconnect) or a Redis Cluster (Lettuce
+ * routes each command to the master of its key's slot and follows topology changes).
  */
 public final class RedisConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisConnector.class);
+    /** A failover or resharding is noticed at once (adaptive refresh); the periodic one catches the rest. */
+    private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
 
-    private final RedisURI redisUri;
+    private final RedisAddress address;
     private final ClientOptions options;
-    private final RedisClient client;
-    private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
+    private final AbstractRedisClient client;
+    private final AtomicReference<RedisLink> connection = new AtomicReference<>();
     private volatile List<LoopConnection> loopConnections = List.of();
 
     /** A connection whose socket lives on one HTTP event loop, with the client that owns it. */
-    private record LoopConnection(EventLoop loop, RedisClient client, StatefulRedisConnection<String, String> connection) {
+    private record LoopConnection(EventLoop loop, AbstractRedisClient client, RedisLink connection) {
     }
 
+    /** @throws IllegalArgumentException when {@code uri} is not a usable Redis address */
     public RedisConnector(String uri, Duration commandTimeout) {
-        this.redisUri = RedisURI.create(uri);
-        redisUri.setTimeout(commandTimeout);
-        this.client = RedisClient.create(redisUri);
-        this.options = ClientOptions.builder()
+        this.address = RedisAddress.parse(uri);
+        address.seeds().forEach(seed -> seed.setTimeout(commandTimeout));
+        this.options = options(address.mode(), commandTimeout);
+        this.client = newClient(null);
+    }
+
+    private static ClientOptions options(RedisAddress.Mode mode, Duration commandTimeout) {
+        if (mode == RedisAddress.Mode.CLUSTER) {
+            return ClusterClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+                            .enableAllAdaptiveRefreshTriggers()
+                            .build())
+                    .build();
+        }
+        return ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build();
-        client.setOptions(options);
+    }
+
+    /** @param resources null for a client with resources of its own */
+    private AbstractRedisClient newClient(ClientResources resources) {
+        if (address.mode() == RedisAddress.Mode.CLUSTER) {
+            RedisClusterClient cluster = resources == null ? RedisClusterClient.create(address.seeds())
+                    : RedisClusterClient.create(resources, address.seeds());
+            cluster.setOptions((ClusterClientOptions) options);
+            return cluster;
+        }
+        RedisURI uri = address.seeds().get(0);
+        RedisClient single = resources == null ? RedisClient.create(uri) : RedisClient.create(resources, uri);
+        single.setOptions(options);
+        return single;
+    }
+
+    private static RedisLink connect(AbstractRedisClient client) {
+        if (client instanceof RedisClusterClient cluster) {
+            StatefulRedisClusterConnection<String, String> c = cluster.connect(StringCodec.UTF8);
+            c.setReadFrom(ReadFrom.UPSTREAM);
+            return RedisLink.of(c);
+        }
+        return RedisLink.of(((RedisClient) client).connect(StringCodec.UTF8));
+    }
+
+    /** Standalone, Sentinel or Cluster. */
+    public RedisAddress.Mode mode() {
+        return address.mode();
     }
 
     /**
@@ -62,14 +117,13 @@ public final class RedisConnector implements AutoCloseable {
         List<LoopConnection> bound = new ArrayList<>();
         for (EventExecutor executor : loops) {
             if (executor instanceof EventLoop loop) {
-                RedisClient loopClient = RedisClient.create(DefaultClientResources.builder()
+                AbstractRedisClient loopClient = newClient(DefaultClientResources.builder()
                         .eventLoopGroupProvider(new BorrowedEventLoop(loop))
                         .eventExecutorGroup(client.getResources().eventExecutorGroup())
                         .timer(client.getResources().timer())
-                        .build(), redisUri);
-                loopClient.setOptions(options);
+                        .build());
                 try {
-                    bound.add(new LoopConnection(loop, loopClient, loopClient.connect(StringCodec.UTF8)));
+                    bound.add(new LoopConnection(loop, loopClient, connect(loopClient)));
                 } catch (RuntimeException e) {
                     LOG.warn("no Redis connection on an HTTP event loop, it uses the shared one: {}", e.getMessage());
                     loopClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
@@ -94,7 +148,7 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /** Async commands on the calling event loop's own connection when it has one, else on the shared one. */
-    public RedisAsyncCommands<String, String> onThisLoop() {
+    public RedisClusterAsyncCommands<String, String> onThisLoop() {
         for (LoopConnection c : loopConnections) {
             if (c.loop().inEventLoop()) {
                 return c.connection().async();
@@ -115,13 +169,30 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /** Async commands on the shared connection; throws if Redis cannot be reached at all. */
-    public RedisAsyncCommands<String, String> async() {
+    public RedisClusterAsyncCommands<String, String> async() {
         return connection().async();
     }
 
-    /** A separate connection, e.g. for blocking reads that would stall the shared pipeline. */
-    public StatefulRedisConnection<String, String> newConnection() {
-        return client.connect(StringCodec.UTF8);
+    /**
+     * A separate connection, e.g. for blocking reads that would stall the shared pipeline. On a cluster it holds
+     * one socket per master it sends to, so a blocking read on one stream blocks only that stream's node socket.
+     */
+    public RedisLink newConnection() {
+        return connect(client);
+    }
+
+    /**
+     * One page of a SCAN over the whole key space. On a cluster each master is scanned in turn: the cursor names
+     * the master (by its place in the sorted list of masters) and the position on it, so a page never spans two.
+     *
+     * @param cursor empty to start; the next cursor is empty when the scan is done
+     */
+    public CompletionStage<KeyPage> scan(Optional<String> cursor, KeyScanArgs args) {
+        return ClusterScan.page(connection(), cursor, args);
+    }
+
+    /** Keys of one SCAN page, and where the next page starts (empty at the end). */
+    public record KeyPage(List<String> keys, Optional<String> next) {
     }
 
     public CompletionStage<Boolean> ping() {
@@ -132,14 +203,14 @@ public final class RedisConnector implements AutoCloseable {
         }
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> current = connection.get();
+    private RedisLink connection() {
+        RedisLink current = connection.get();
         if (current != null) {
             return current;
         }
         synchronized (connection) {
             if (connection.get() == null) {
-                connection.set(client.connect(StringCodec.UTF8));
+                connection.set(connect(client));
             }
             return connection.get();
         }
@@ -148,7 +219,7 @@ public final class RedisConnector implements AutoCloseable {
     @Override
     public void close() {
         releaseEventLoops();
-        StatefulRedisConnection<String, String> current = connection.getAndSet(null);
+        RedisLink current = connection.getAndSet(null);
         if (current != null) {
             current.close();
         }

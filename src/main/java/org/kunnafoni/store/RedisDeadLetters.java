@@ -1,7 +1,7 @@
 package org.kunnafoni.store;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class RedisDeadLetters {
     }
 
     /** @return true if this call moved the entry, false if it was no longer pending */
-    public static CompletionStage<Boolean> move(RedisAsyncCommands<String, String> redis, String entryId,
+    public static CompletionStage<Boolean> move(RedisClusterAsyncCommands<String, String> redis, String entryId,
                                                 Map<String, String> fields, long deliveries, String error,
                                                 Instant at) {
         String[] keys = {RedisKeys.INTAKE_STREAM, RedisKeys.INTAKE_DEAD_LETTERS, RedisKeys.INTAKE_DEAD_LETTER_COUNT};

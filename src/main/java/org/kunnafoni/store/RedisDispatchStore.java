@@ -1,8 +1,7 @@
 package org.kunnafoni.store;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.dispatch.Dispatch;
 import org.kunnafoni.dispatch.DispatchProgress;
 import org.kunnafoni.dispatch.DispatchState;
@@ -33,7 +32,7 @@ public final class RedisDispatchStore implements DispatchStore {
 
     private final RedisConnector redis;
     private final DispatchProgress progress;
-    private StatefulRedisConnection<String, String> batch;
+    private RedisLink batch;
 
     public RedisDispatchStore(RedisConnector redis) {
         this(redis, DispatchProgress.NONE);
@@ -76,7 +75,7 @@ public final class RedisDispatchStore implements DispatchStore {
             batch = redis.newConnection();
             batch.setAutoFlushCommands(false);
         }
-        RedisAsyncCommands<String, String> async = batch.async();
+        RedisClusterAsyncCommands<String, String> async = batch.async();
         CompletableFuture<String> loaded = CREATE.load(async).toCompletableFuture();
         List<CompletableFuture<Boolean>> stored = all.stream().map(d -> loaded.thenCombine(CREATE.<Long>runLoaded(async,
                 ScriptOutputType.INTEGER, new String[]{RedisKeys.dispatch(d.id())}, fields(d)), (sha, n) -> n == 1L)

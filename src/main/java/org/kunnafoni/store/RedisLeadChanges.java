@@ -4,7 +4,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +49,7 @@ public final class RedisLeadChanges {
 
     /** Leads whose last activity is at or after {@code sinceMillis}, with their index score (changes when they do). */
     public CompletionStage<Map<String, Double>> activeSince(long sinceMillis) {
-        RedisAsyncCommands<String, String> r = redis.async();
+        RedisClusterAsyncCommands<String, String> r = redis.async();
         List<CompletionStage<List<ScoredValue<String>>>> levels = new ArrayList<>();
         for (int level = 0; level <= MAX_SCORE; level++) {
             double base = level * SCORE_WEIGHT;

@@ -1,7 +1,7 @@
 package org.kunnafoni.store;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.lead.HistoryEntry;
 import org.kunnafoni.lead.Lead;
 import org.kunnafoni.lead.LeadAggregate;
@@ -53,7 +53,7 @@ final class RedisLeadMoves {
     }
 
     private CompletionStage<Change> mergeIn(ReviewedLead target, Lead source, HistoryEntry entry) {
-        RedisAsyncCommands<String, String> r = redis.async();
+        RedisClusterAsyncCommands<String, String> r = redis.async();
         CompletableFuture<List<String>> entries = r.lrange(RedisKeys.leadReports(source.id()), 0, -1)
                 .toCompletableFuture();
         CompletableFuture<Map<String, String>> foreign = r.hgetall(RedisKeys.leadForeignReports(source.id()))
@@ -112,7 +112,7 @@ final class RedisLeadMoves {
         String[] keys = {RedisKeys.lead(newId), RedisKeys.leadReports(newId), RedisKeys.leadReporters(newId),
                 RedisKeys.leadTerms(newId), RedisKeys.leadHistory(newId), RedisKeys.leadOpenIndex(region, category),
                 RedisKeys.leadReport(region, report.entryId())};
-        RedisAsyncCommands<String, String> r = redis.async();
+        RedisClusterAsyncCommands<String, String> r = redis.async();
         return SPLIT_NEW.<String>run(r, ScriptOutputType.STATUS, keys, args.toArray(String[]::new))
                 .thenCompose(outcome -> "ok".equals(outcome) ? splitOut(from, report, entry, newId)
                         : CompletableFuture.completedFuture(new Change.Conflict("split again too soon")));
@@ -129,7 +129,7 @@ final class RedisLeadMoves {
         args.addAll(fields(rest));
         String[] keys = {RedisKeys.lead(id), RedisKeys.leadReports(id), RedisKeys.leadReporters(id),
                 RedisKeys.leadHistory(id), RedisKeys.leadForeignReports(id)};
-        RedisAsyncCommands<String, String> r = redis.async();
+        RedisClusterAsyncCommands<String, String> r = redis.async();
         return SPLIT_OUT.<String>run(r, ScriptOutputType.STATUS, keys, args.toArray(String[]::new))
                 .thenCompose(outcome -> !"ok".equals(outcome)
                         ? CompletableFuture.completedFuture(RedisLeadReview.refusal(outcome))

@@ -3,7 +3,7 @@ package org.kunnafoni.store;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.lead.HistoryEntry;
 import org.kunnafoni.lead.LeadReport;
 import org.kunnafoni.lead.LeadReview;
@@ -39,13 +39,13 @@ public final class RedisLeadReview implements LeadReview {
 
     @Override
     public CompletionStage<List<ReviewedLead>> all(boolean withWords) {
-        RedisAsyncCommands<String, String> r = redis.async();
+        RedisClusterAsyncCommands<String, String> r = redis.async();
         return r.zrevrange(RedisKeys.LEADS_BY_SCORE, 0, -1)
                 .thenCompose(ids -> all(ids.stream().map(id -> load(r, id, withWords)).toList()))
                 .thenApply(found -> found.stream().flatMap(Optional::stream).toList());
     }
 
-    private static CompletableFuture<Optional<ReviewedLead>> load(RedisAsyncCommands<String, String> r, String id,
+    private static CompletableFuture<Optional<ReviewedLead>> load(RedisClusterAsyncCommands<String, String> r, String id,
                                                                   boolean withWords) {
         CompletableFuture<Map<String, String>> hash = r.hgetall(RedisKeys.lead(id)).toCompletableFuture();
         CompletableFuture<List<String>> terms = withWords
@@ -68,7 +68,7 @@ public final class RedisLeadReview implements LeadReview {
 
     @Override
     public CompletionStage<Optional<ReviewedDetail>> detail(String id) {
-        RedisAsyncCommands<String, String> r = redis.async();
+        RedisClusterAsyncCommands<String, String> r = redis.async();
         CompletableFuture<Optional<ReviewedLead>> lead = load(r, id, false);
         CompletableFuture<List<String>> entries = r.lrange(RedisKeys.leadReports(id), 0, -1).toCompletableFuture();
         CompletableFuture<Map<String, String>> foreign = r.hgetall(RedisKeys.leadForeignReports(id))
@@ -85,7 +85,7 @@ public final class RedisLeadReview implements LeadReview {
         });
     }
 
-    private static CompletableFuture<List<LeadReport>> reports(RedisAsyncCommands<String, String> r,
+    private static CompletableFuture<List<LeadReport>> reports(RedisClusterAsyncCommands<String, String> r,
                                                                List<String> entries, Map<String, String> foreign,
                                                                String home) {
         List<RedisFuture<Map<String, String>>> hashes = new ArrayList<>();

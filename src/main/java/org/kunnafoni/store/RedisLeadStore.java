@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.lead.CandidateRead;
 import org.kunnafoni.lead.ClusterDecision;
 import org.kunnafoni.lead.Lead;
@@ -50,10 +50,10 @@ public final class RedisLeadStore implements LeadStore {
     private static final TypeReference<Map<String, Object>> VIEW = new TypeReference<>() {
     };
 
-    private final Supplier<RedisAsyncCommands<String, String>> redis;
+    private final Supplier<RedisClusterAsyncCommands<String, String>> redis;
 
     /** @param redis the connection to use: the shared one for the API, a worker's own one for triage */
-    public RedisLeadStore(Supplier<RedisAsyncCommands<String, String>> redis) {
+    public RedisLeadStore(Supplier<RedisClusterAsyncCommands<String, String>> redis) {
         this.redis = redis;
     }
 
@@ -121,7 +121,7 @@ public final class RedisLeadStore implements LeadStore {
                 RedisKeys.leadTerms(lookup),
                 RedisKeys.lead(fresh), RedisKeys.leadReports(fresh), RedisKeys.leadReporters(fresh),
                 RedisKeys.leadTerms(fresh)};
-        RedisAsyncCommands<String, String> r = redis.get();
+        RedisClusterAsyncCommands<String, String> r = redis.get();
         return ATTACH_OR_OPEN.<List<Object>>run(r, ScriptOutputType.MULTI, keys, arguments(triaged, chosen, fresh))
                 .thenCompose(reply -> indexGlobally(r, reply));
     }
@@ -137,7 +137,7 @@ public final class RedisLeadStore implements LeadStore {
                 Integer.toString(RECENT_TERM_LISTS)};
     }
 
-    private static CompletionStage<LeadWrite> indexGlobally(RedisAsyncCommands<String, String> r, List<Object> reply) {
+    private static CompletionStage<LeadWrite> indexGlobally(RedisClusterAsyncCommands<String, String> r, List<Object> reply) {
         String outcome = (String) reply.get(0);
         String id = (String) reply.get(1);
         CompletionStage<Double> score = "duplicate".equals(outcome)
@@ -162,7 +162,7 @@ public final class RedisLeadStore implements LeadStore {
 
     @Override
     public CompletionStage<Optional<LeadDetail>> find(String leadId) {
-        RedisAsyncCommands<String, String> r = redis.get();
+        RedisClusterAsyncCommands<String, String> r = redis.get();
         String region = RedisKeys.regionOf(leadId);
         CompletableFuture<Map<String, String>> hash = r.hgetall(RedisKeys.lead(leadId)).toCompletableFuture();
         CompletableFuture<List<LeadReport>> reports = r.lrange(RedisKeys.leadReports(leadId), 0, -1)
@@ -174,7 +174,7 @@ public final class RedisLeadStore implements LeadStore {
 
     @Override
     public CompletionStage<List<Lead>> listByScore(int offset, int limit) {
-        RedisAsyncCommands<String, String> r = redis.get();
+        RedisClusterAsyncCommands<String, String> r = redis.get();
         return r.zrevrange(RedisKeys.LEADS_BY_SCORE, offset, (long) offset + limit - 1)
                 .thenCompose(ids -> all(ids.stream().map(id -> r.hgetall(RedisKeys.lead(id))).toList()))
                 .thenApply(hashes -> hashes.stream().map(LeadHash::toLead).flatMap(Optional::stream).toList());

@@ -1,6 +1,6 @@
 package org.kunnafoni.store;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.radio.RadioCampaign;
 import org.kunnafoni.radio.RadioPartner;
 import org.kunnafoni.radio.RadioScript;
@@ -23,7 +23,7 @@ public final class RedisRadioStore implements RadioStore {
         this.redis = redis;
     }
 
-    private RedisAsyncCommands<String, String> r() {
+    private RedisClusterAsyncCommands<String, String> r() {
         return redis.async();
     }
 

@@ -2,7 +2,7 @@ package org.kunnafoni.store;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ final class RedisScript {
         }
     }
 
-    <T> CompletionStage<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys,
+    <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys,
                                String... args) {
         return redis.<T>evalsha(sha1, type, keys, args)
                 .handle((result, error) -> {
@@ -56,11 +56,11 @@ final class RedisScript {
      * without a fallback (a fallback queued from a callback would never be flushed). Nothing is sent until the
      * caller flushes.
      */
-    CompletionStage<String> load(RedisAsyncCommands<String, String> redis) {
+    CompletionStage<String> load(RedisClusterAsyncCommands<String, String> redis) {
         return redis.scriptLoad(source);
     }
 
-    <T> CompletionStage<T> runLoaded(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys,
+    <T> CompletionStage<T> runLoaded(RedisClusterAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys,
                                      String... args) {
         return redis.<T>evalsha(sha1, type, keys, args);
     }

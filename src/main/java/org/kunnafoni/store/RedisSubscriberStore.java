@@ -3,7 +3,6 @@ package org.kunnafoni.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.KeyScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import org.kunnafoni.audience.ConsentChange;
 import org.kunnafoni.audience.ConsentResult;
@@ -84,17 +83,16 @@ public final class RedisSubscriberStore implements SubscriberRepository {
 
     @Override
     public CompletionStage<SubscriberPage> page(Optional<String> cursor, int size) {
-        ScanCursor start = cursor.map(ScanCursor::of).orElse(ScanCursor.INITIAL);
         KeyScanArgs args = new KeyScanArgs().type("hash");
         args.match("sub:{*}").limit(size);
-        return redis.async().scan(start, args).thenCompose(page -> {
-            List<CompletableFuture<Optional<Subscriber>>> reads = page.getKeys().stream()
+        return redis.scan(cursor, args).thenCompose(page -> {
+            List<CompletableFuture<Optional<Subscriber>>> reads = page.keys().stream()
                     .map(key -> redis.async().hgetall(key).thenApply(RedisSubscriberStore::toSubscriber)
                             .toCompletableFuture())
                     .toList();
             return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> new SubscriberPage(
                     reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList(),
-                    page.isFinished() ? Optional.empty() : Optional.of(page.getCursor())));
+                    page.next()));
         });
     }
 

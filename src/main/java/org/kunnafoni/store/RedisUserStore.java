@@ -1,6 +1,6 @@
 package org.kunnafoni.store;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.web.auth.Role;
 import org.kunnafoni.web.auth.User;
 import org.kunnafoni.web.auth.UserStore;
@@ -28,7 +28,7 @@ public final class RedisUserStore implements UserStore {
 
     @Override
     public CompletionStage<Boolean> create(User user) {
-        RedisAsyncCommands<String, String> r = redis.async();
+        RedisClusterAsyncCommands<String, String> r = redis.async();
         return r.hsetnx(RedisKeys.user(user.username()), "created_at", user.createdAt().toString())
                 .thenCompose(created -> !created ? CompletableFuture.completedFuture(false)
                         : write(user).thenCompose(v -> r.sadd(RedisKeys.USERS, user.username())).thenApply(n -> true));

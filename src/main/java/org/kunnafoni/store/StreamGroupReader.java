@@ -6,7 +6,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class StreamGroupReader implements AutoCloseable {
     private final String stream;
     private final String group;
     private final Duration reclaimIdle;
-    private final StatefulRedisConnection<String, String> blocking;
+    private final RedisLink blocking;
 
     /** @param startId where a new group starts: {@code 0} for every entry, {@code $} for new entries only */
     StreamGroupReader(RedisConnector redis, String stream, String group, String startId, Duration reclaimIdle) {

@@ -1,7 +1,6 @@
 package org.kunnafoni.bench;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.campaign.Campaign;
 import org.kunnafoni.campaign.CampaignRun;
 import org.kunnafoni.campaign.CampaignStatus;
@@ -15,6 +14,7 @@ import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisDispatchQueue;
 import org.kunnafoni.store.RedisDispatchStore;
 import org.kunnafoni.store.RedisKeys;
+import org.kunnafoni.store.RedisLink;
 import org.kunnafoni.store.RedisRunProgress;
 import org.kunnafoni.text.template.TemplateLibrary;
 import org.kunnafoni.triage.Language;
@@ -90,9 +90,9 @@ public final class CampaignFanOutBenchmark {
 
     /** SADD of 1,000 members per command on one connection flushed by hand: the load is not what is measured. */
     private static void load(RedisConnector redis, int subscribers) throws Exception {
-        StatefulRedisConnection<String, String> connection = redis.newConnection();
+        RedisLink connection = redis.newConnection();
         connection.setAutoFlushCommands(false);
-        RedisAsyncCommands<String, String> async = connection.async();
+        RedisClusterAsyncCommands<String, String> async = connection.async();
         int cells = REGIONS.size() * LANGUAGES.size();
         List<CompletableFuture<Long>> pending = new ArrayList<>();
         for (int from = 0; from < subscribers; from += SADD_CHUNK) {

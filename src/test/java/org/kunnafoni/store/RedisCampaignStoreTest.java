@@ -1,6 +1,6 @@
 package org.kunnafoni.store;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +49,7 @@ class RedisCampaignStoreTest {
     static RedisDispatchStore dispatches;
     static RedisDispatchQueue queue;
     static RedisCampaignStore store;
-    static RedisCommands<String, String> sync;
+    static RedisClusterCommands<String, String> sync;
     static TemplateLibrary templates;
     final MutableClock clock = new MutableClock(NOON);
 

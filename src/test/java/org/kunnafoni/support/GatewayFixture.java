@@ -4,10 +4,14 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.kunnafoni.app.ConfigLoader;
 import org.kunnafoni.app.Gateway;
 import org.kunnafoni.app.GatewayConfig;
+import org.kunnafoni.store.RedisAddress;
+import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisKeys;
+import org.kunnafoni.store.RedisLink;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +38,8 @@ public final class GatewayFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final RedisClient redisClient;
     private final StatefulRedisConnection<String, String> redisConnection;
+    private final RedisConnector clusterConnector;
+    private final RedisLink clusterConnection;
 
     public GatewayFixture(Path dataDir, Map<String, String> extraEnv, InstantSource clock) throws Exception {
         this.port = FreePorts.next();
@@ -51,8 +57,11 @@ public final class GatewayFixture implements AutoCloseable {
         env.putAll(extraEnv);
         GatewayConfig config = ConfigLoader.load(Path.of("config/gateway.yaml"), env);
         this.gateway = Gateway.start(config, clock);
-        this.redisClient = RedisClient.create(gateway.redisUri());
-        this.redisConnection = redisClient.connect();
+        boolean cluster = RedisAddress.parse(gateway.redisUri()).mode() == RedisAddress.Mode.CLUSTER;
+        this.redisClient = cluster ? null : RedisClient.create(gateway.redisUri());
+        this.redisConnection = cluster ? null : redisClient.connect();
+        this.clusterConnector = cluster ? new RedisConnector(gateway.redisUri(), Duration.ofSeconds(2)) : null;
+        this.clusterConnection = cluster ? clusterConnector.newConnection() : null;
     }
 
     public static GatewayFixture start(Path dataDir) throws Exception {
@@ -134,12 +143,21 @@ public final class GatewayFixture implements AutoCloseable {
         return form;
     }
 
+    /** Commands on the gateway's Redis; not for a Redis Cluster (see {@link #commands()}). */
     public RedisCommands<String, String> redis() {
+        if (redisConnection == null) {
+            throw new IllegalStateException("the gateway uses a Redis Cluster: use commands()");
+        }
         return redisConnection.sync();
     }
 
+    /** Commands on the gateway's Redis, a single server or a cluster (routed by key). */
+    public RedisClusterCommands<String, String> commands() {
+        return clusterConnection != null ? clusterConnection.sync() : redisConnection.sync();
+    }
+
     public List<StreamMessage<String, String>> intakeEntries() {
-        return redis().xrange(RedisKeys.INTAKE_STREAM, io.lettuce.core.Range.create("-", "+"));
+        return commands().xrange(RedisKeys.INTAKE_STREAM, io.lettuce.core.Range.create("-", "+"));
     }
 
     public Gateway gateway() {
@@ -148,8 +166,13 @@ public final class GatewayFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        redisConnection.close();
-        redisClient.shutdown();
+        if (clusterConnector != null) {
+            clusterConnection.close();
+            clusterConnector.close();
+        } else {
+            redisConnection.close();
+            redisClient.shutdown();
+        }
         gateway.close();
     }
 }
