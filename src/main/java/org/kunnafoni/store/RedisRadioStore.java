@@ -161,7 +161,7 @@ public final class RedisRadioStore implements RadioStore {
         return r().zrem(RedisKeys.RADIO_REMINDERS_CLAIMED, scriptId).thenApply(n -> null);
     }
 
-        private <T> CompletionStage<Optional<T>> get(String hash, String field, Function<String, T> decode) {
+    private <T> CompletionStage<Optional<T>> get(String hash, String field, Function<String, T> decode) {
         return r().hget(hash, field).thenApply(v -> Optional.ofNullable(v).map(decode));
     }
 
