@@ -88,6 +88,7 @@ final class ConfigBinder {
                         atLeast("campaigns.scheduler-interval", "5s", Duration.ofMillis(100)),
                         atLeast("campaigns.claim-lease", "5m", Duration.ofSeconds(10)),
                         integer("campaigns.fanout-page", 500, 10, 10_000)),
+                radio(),
                 new GatewayConfig.Secrets(
                         optionalText("twilio.auth-token"),
                         optionalText("data-key").filter(this::validDataKey),
@@ -97,6 +98,15 @@ final class ConfigBinder {
             throw new ConfigException(errors);
         }
         return config;
+    }
+
+    private GatewayConfig.Radio radio() {
+        Duration after = atLeast("radio.reminder-after", "2h", Duration.ofMinutes(1));
+        Duration missed = atLeast("radio.missed-after", "2d", Duration.ofMinutes(2));
+        if (missed.compareTo(after) <= 0) {
+            errors.add("radio.missed-after: must be longer than radio.reminder-after (" + after + ")");
+        }
+        return new GatewayConfig.Radio(after, missed, atLeast("radio.reminder-interval", "1m", Duration.ofMillis(100)));
     }
 
     private String text(String path, String fallback) {

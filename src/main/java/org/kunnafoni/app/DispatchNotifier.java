@@ -30,10 +30,19 @@ final class DispatchNotifier implements PartnerNotifier {
 
     @Override
     public CompletionStage<Void> notify(RadioPartner partner, RadioScript script, String text) {
+        return send("radio-" + script.id(), partner, script, text);
+    }
+
+    @Override
+    public CompletionStage<Void> remind(RadioPartner partner, RadioScript script, String text) {
+        return send("radio-reminder-" + script.id(), partner, script, text);
+    }
+
+    private CompletionStage<Void> send(String runId, RadioPartner partner, RadioScript script, String text) {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (String pseudonym : partner.numberPseudonyms()) {
-            // the run id is the script: a replayed notification plans the same dispatch id, not a second SMS
-            Dispatch d = Dispatch.planned("radio-" + script.id(), pseudonym, Optional.of(script.region()), channel,
+            // the run id names the script: a replayed message plans the same dispatch id, not a second SMS
+            Dispatch d = Dispatch.planned(runId, pseudonym, Optional.of(script.region()), channel,
                     sender, text, clock.instant());
             chain = chain.thenCompose(v -> store.create(d))
                     .thenCompose(created -> created ? queue.enqueue(d.id()) : CompletableFuture.completedFuture(null));

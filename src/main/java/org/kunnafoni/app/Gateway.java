@@ -113,8 +113,8 @@ public final class Gateway implements AutoCloseable {
         CampaignWiring campaigns = closeLater(CampaignWiring.start(config, redis, dispatch, access.auth(),
                 access.handler(), clock));
         closeLater(review.background());
-        RadioWiring radio = RadioWiring.build(config, redis, phones, dispatch, intake.service(), access.auth(),
-                access.handler(), clock);
+        RadioWiring radio = closeLater(RadioWiring.build(config, redis, phones, dispatch, intake.service(),
+                access.auth(), access.handler(), clock));
         SubscriberRoutes subscriberRoutes = new SubscriberRoutes(new SubscriberRegistration(subscribers, phones,
                 config.intake().defaultCountry(), Set.copyOf(Gazetteer.loadDefault().regions()), clock),
                 subscribers, access.handler());

@@ -22,6 +22,7 @@ public record GatewayConfig(
         Review review,
         Relay relay,
         Campaigns campaigns,
+        Radio radio,
         Secrets secrets) {
 
     public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
@@ -81,6 +82,13 @@ public record GatewayConfig(
     /** Awareness campaigns: cost estimate, default validity, scheduler cadence, claim lease, fan-out page size. */
     public record Campaigns(java.math.BigDecimal pricePerSegment, String currency, Duration defaultValidity,
                             Duration schedulerInterval, Duration claimLease, int fanoutPage) {
+    }
+
+    /**
+     * Radio broadcasts: a station is reminded {@code reminderAfter} the end of a slot it has not confirmed, and the
+     * slot counts as missed {@code missedAfter} its end; {@code reminderInterval} is how often each instance looks.
+     */
+    public record Radio(Duration reminderAfter, Duration missedAfter, Duration reminderInterval) {
     }
 
     /** Values that only ever come from the environment. */

@@ -13,6 +13,9 @@ import org.kunnafoni.radio.VerifiedLeadCounts;
 import org.kunnafoni.store.RedisLeadReview;
 import org.kunnafoni.radio.PartnerToken;
 import org.kunnafoni.radio.RadioPlanner;
+import org.kunnafoni.radio.RadioReminders;
+import org.kunnafoni.radio.ReminderPolicy;
+import org.kunnafoni.radio.ReminderText;
 import org.kunnafoni.radio.RadioService;
 import org.kunnafoni.radio.RadioSettings;
 import org.kunnafoni.store.RedisConnector;
@@ -25,7 +28,11 @@ import org.kunnafoni.web.auth.AuthService;
 import org.kunnafoni.web.radio.PartnerRoutes;
 import org.kunnafoni.web.radio.RadioRoutes;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
@@ -33,8 +40,16 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
-/** Radio partners: the service over Redis, its API and partner routes, and SMS confirmations in intake. */
-record RadioWiring(RadioRoutes routes, PartnerRoutes partnerRoutes) {
+/**
+ * Radio partners: the service over Redis, its API and partner routes, SMS confirmations in intake, and the loop
+ * that reminds stations of the broadcasts they have not confirmed.
+ */
+record RadioWiring(RadioRoutes routes, PartnerRoutes partnerRoutes, BackgroundLoop reminders)
+        implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RadioWiring.class);
+    private static final int REMINDERS_PER_ROUND = 16;
+    // far longer than one round (a few Redis calls and dispatch writes); a claim outliving it is taken over
+    private static final Duration REMINDER_LEASE = Duration.ofMinutes(5);
 
     static RadioWiring build(GatewayConfig config, RedisConnector redis, PhoneProtector phones,
                              DispatchWiring dispatch, IntakeService intake, AuthService auth, AuthHandler handler,
@@ -44,16 +59,37 @@ record RadioWiring(RadioRoutes routes, PartnerRoutes partnerRoutes) {
         RadioPlanner planner = new RadioPlanner(templates, RadioSettings.loadDefault(), config.intake().hotline(),
                 RadioWiring::shortId, new SecureRandom());
         String sender = config.dispatch().senders().getOrDefault("twilio", "twilio");
-        RadioService radio = new RadioService(store, planner,
-                new DispatchNotifier(dispatch.store(), dispatch.queue(), "twilio", sender, clock),
-                phones, clock, RadioWiring::shortId, PartnerToken::random);
+        DispatchNotifier notifier = new DispatchNotifier(dispatch.store(), dispatch.queue(), "twilio", sender, clock);
+        ReminderPolicy policy = new ReminderPolicy(config.radio().reminderAfter(), config.radio().missedAfter());
+        RadioService radio = new RadioService(store, planner, notifier, phones, clock, RadioWiring::shortId,
+                PartnerToken::random, policy);
         intake.radioConfirmations(confirmations(radio));
         radio.verifiedLeadCounts(verifiedCounts(new RedisLeadReview(redis)));
         Set<String> topics = templates.topics(RadioPlanner.KIND).stream().map(TopicSpec::topic)
                 .collect(Collectors.toSet());
+        BackgroundLoop reminders = reminderLoop(new RadioReminders(store, notifier, ReminderText.loadDefault(), policy,
+                clock, REMINDER_LEASE), config.radio().reminderInterval());
+        reminders.start();
         return new RadioWiring(new RadioRoutes(radio, auth, handler, Set.copyOf(Gazetteer.loadDefault().regions()),
                 topics, config.intake().defaultCountry(), clock, RadioWiring::shortId),
-                new PartnerRoutes(radio, clock));
+                new PartnerRoutes(radio, clock), reminders);
+    }
+
+    /** A full round means more may be due: go again at once; otherwise wait one interval. */
+    private static BackgroundLoop reminderLoop(RadioReminders reminders, Duration interval) {
+        return new BackgroundLoop("kunnafoni-radio-reminders", interval, () -> {
+            RadioReminders.Round round = reminders.runOnce(REMINDERS_PER_ROUND).toCompletableFuture().join();
+            if (round.claimed() > 0) {
+                LOG.info("radio reminders: {} sent, {} not needed, {} failed (retried after {})", round.sent(),
+                        round.skipped(), round.failed(), REMINDER_LEASE);
+            }
+            return round.claimed() >= REMINDERS_PER_ROUND;
+        });
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        reminders.close();
     }
 
     private static String shortId() {

@@ -97,7 +97,7 @@ public final class RadioPlanner {
         String spoken = ScriptSections.parse(rendered.text()).spoken();
         return new RadioScript(ids.get(), campaign.id(), partner.id(), campaign.topic(), used, region, slot.at(),
                 slot.slot().length(), BroadcastCode.next(random), rendered.text(), reading.of(spoken, used),
-                BroadcastStatus.PLANNED, Optional.empty());
+                BroadcastStatus.PLANNED, Optional.empty(), Optional.empty());
     }
 
     private Map<String, String> variables(RadioPartner partner, String region, AirTimes.Occurrence slot,

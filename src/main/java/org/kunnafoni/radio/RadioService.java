@@ -27,10 +27,11 @@ public final class RadioService {
     private final InstantSource clock;
     private final Supplier<String> ids;
     private final Supplier<String> tokens;
+    private final ReminderPolicy reminders;
     private volatile VerifiedLeadCounts verified = VerifiedLeadCounts.NONE;
 
     public RadioService(RadioStore store, RadioPlanner planner, PartnerNotifier notifier, PhoneProtector phones,
-                        InstantSource clock, Supplier<String> ids, Supplier<String> tokens) {
+                        InstantSource clock, Supplier<String> ids, Supplier<String> tokens, ReminderPolicy reminders) {
         this.store = store;
         this.planner = planner;
         this.notifier = notifier;
@@ -38,6 +39,12 @@ public final class RadioService {
         this.clock = clock;
         this.ids = ids;
         this.tokens = tokens;
+        this.reminders = reminders;
+    }
+
+    /** When broadcasts are reminded of and count as missed: what a status shown to anyone is computed with. */
+    public ReminderPolicy reminders() {
+        return reminders;
     }
 
     /** A new partner and its API token, which is returned here once and never again. */
@@ -168,15 +175,20 @@ public final class RadioService {
     /** Per partner of a campaign, in partner order of first broadcast. */
     public CompletionStage<List<PartnerReport>> report(String campaignId) {
         Instant now = clock.instant();
-        return store.scriptsOfCampaign(campaignId).thenApply(scripts -> reportOf(scripts, now));
+        return store.scriptsOfCampaign(campaignId).thenApply(scripts -> reportOf(scripts, now, reminders));
     }
 
-    static List<PartnerReport> reportOf(List<RadioScript> scripts, Instant now) {
+    static List<PartnerReport> reportOf(List<RadioScript> scripts, Instant now, ReminderPolicy policy) {
+        // one counter per status, in BroadcastStatus order, then the reminded count
+        int reminded = BroadcastStatus.values().length;
         Map<String, long[]> counts = new LinkedHashMap<>();
-        scripts.stream().sorted(Comparator.comparing(RadioScript::airAt)).forEach(s ->
-                counts.computeIfAbsent(s.partnerId(), k -> new long[4])[s.statusAt(now).ordinal()]++);
+        scripts.stream().sorted(Comparator.comparing(RadioScript::airAt)).forEach(s -> {
+            long[] c = counts.computeIfAbsent(s.partnerId(), k -> new long[reminded + 1]);
+            c[policy.status(s, now).ordinal()]++;
+            c[reminded] += s.remindedAt().isPresent() ? 1 : 0;
+        });
         List<PartnerReport> out = new ArrayList<>();
-        counts.forEach((id, c) -> out.add(new PartnerReport(id, c[0], c[1], c[2], c[3])));
+        counts.forEach((id, c) -> out.add(new PartnerReport(id, c[0], c[1], c[2], c[3], c[reminded])));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.kunnafoni.radio;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +18,7 @@ public interface RadioStore {
 
     CompletionStage<Optional<RadioPartner>> partnerByNumber(String pseudonym);
 
+    /** Stores the campaign and its scripts, and puts each script in the reminder index by the end of its slot. */
     CompletionStage<Void> saveCampaign(RadioCampaign campaign, List<RadioScript> scripts);
 
     CompletionStage<Optional<RadioCampaign>> campaign(String id);
@@ -29,5 +31,19 @@ public interface RadioStore {
 
     CompletionStage<Optional<RadioScript>> scriptByCode(String code);
 
+    /** Stores the script's status and reason; its reminder time is kept apart ({@link #markReminded}). */
     CompletionStage<Void> updateScript(RadioScript script);
+
+    /**
+     * Atomically takes up to {@code max} script ids out of the reminder index for this caller until
+     * {@code leaseEnd}: first those whose previous claimer's lease ran out before {@code now}, then those whose
+     * slot ended at or before {@code endedBy}. Two callers never get the same id while a lease runs.
+     */
+    CompletionStage<List<String>> claimReminders(Instant endedBy, Instant now, Instant leaseEnd, int max);
+
+    /** Records the reminder of a script once; answers false if it was already recorded. */
+    CompletionStage<Boolean> markReminded(String scriptId, Instant at);
+
+    /** Drops a claimed id for good: its reminder was sent, or it needs none. */
+    CompletionStage<Void> releaseReminder(String scriptId);
 }

@@ -93,7 +93,8 @@ final class RadioCodec {
                 n.path("region").asText(), Instant.parse(n.path("air_at").asText()),
                 Duration.parse(n.path("slot").asText()), n.path("code").asText(), n.path("text").asText(),
                 Duration.parse(n.path("reading").asText()), BroadcastStatus.valueOf(n.path("status").asText()),
-                n.hasNonNull("reason") ? Optional.of(n.path("reason").asText()) : Optional.empty());
+                n.hasNonNull("reason") ? Optional.of(n.path("reason").asText()) : Optional.empty(),
+                Optional.empty());
     }
 
     private static List<String> strings(JsonNode array) {

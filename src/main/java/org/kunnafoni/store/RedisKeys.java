@@ -252,6 +252,12 @@ public final class RedisKeys {
     public static final String RADIO_CAMPAIGNS = "{radio}:campaigns";
     public static final String RADIO_SCRIPTS = "{radio}:scripts";
     public static final String RADIO_SCRIPT_BY_CODE = "{radio}:script-by-code";
+    /** Sorted set of script ids waiting for their reminder; score = end of the slot (epoch ms). */
+    public static final String RADIO_REMINDERS_DUE = "{radio}:reminders-due";
+    /** Sorted set of script ids being reminded; score = end of the claimer's lease (epoch ms). */
+    public static final String RADIO_REMINDERS_CLAIMED = "{radio}:reminders-claimed";
+    /** Hash script id → when its reminder was sent (ISO instant), apart from the script so no update loses it. */
+    public static final String RADIO_REMINDED = "{radio}:reminded";
 
     public static String radioCampaignScripts(String campaignId) {
         return "{radio}:campaign-scripts:" + campaignId;

@@ -1,11 +1,14 @@
 package org.kunnafoni.store;
 
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.radio.RadioCampaign;
 import org.kunnafoni.radio.RadioPartner;
 import org.kunnafoni.radio.RadioScript;
 import org.kunnafoni.radio.RadioStore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,8 @@ import java.util.function.Function;
 
 /** {@link RadioStore} in Redis hashes (keys in {@link RedisKeys}); records are JSON ({@link RadioCodec}). */
 public final class RedisRadioStore implements RadioStore {
+    private static final RedisScript CLAIM = RedisScript.load("radio_reminder_claim.lua");
+
     private final RedisConnector redis;
 
     public RedisRadioStore(RedisConnector redis) {
@@ -77,7 +82,9 @@ public final class RedisRadioStore implements RadioStore {
             chain = chain.thenCompose(v -> updateScript(s))
                     .thenCompose(v -> r().hset(RedisKeys.RADIO_SCRIPT_BY_CODE, s.code(), s.id()))
                     .thenCompose(v -> r().sadd(RedisKeys.radioCampaignScripts(campaign.id()), s.id()))
-                    .thenCompose(v -> r().sadd(RedisKeys.radioPartnerScripts(s.partnerId()), s.id()));
+                    .thenCompose(v -> r().sadd(RedisKeys.radioPartnerScripts(s.partnerId()), s.id()))
+                    .thenCompose(v -> r().zadd(RedisKeys.RADIO_REMINDERS_DUE, ZAddArgs.Builder.nx(),
+                            s.slotEnd().toEpochMilli(), s.id()));
         }
         return chain.thenApply(v -> null);
     }
@@ -98,18 +105,31 @@ public final class RedisRadioStore implements RadioStore {
     }
 
     private CompletionStage<List<RadioScript>> scriptsIn(String set) {
-        return r().smembers(set).thenCompose(ids -> ids.isEmpty()
-                ? CompletableFuture.completedFuture(List.<RadioScript>of())
-                : r().hmget(RedisKeys.RADIO_SCRIPTS, ids.toArray(String[]::new)).thenApply(values -> {
-                    List<RadioScript> out = new ArrayList<>();
-                    values.forEach(kv -> kv.ifHasValue(v -> out.add(RadioCodec.script(v))));
-                    return out;
-                }));
+        return r().smembers(set).thenCompose(ids -> {
+            if (ids.isEmpty()) {
+                return CompletableFuture.completedFuture(List.<RadioScript>of());
+            }
+            String[] keys = ids.toArray(String[]::new);
+            return r().hmget(RedisKeys.RADIO_SCRIPTS, keys).thenCombine(r().hmget(RedisKeys.RADIO_REMINDED, keys),
+                    (values, reminded) -> {
+                        List<RadioScript> out = new ArrayList<>();
+                        for (int i = 0; i < values.size(); i++) {
+                            String at = reminded.get(i).getValueOrElse(null);
+                            values.get(i).ifHasValue(v -> out.add(withReminder(RadioCodec.script(v), at)));
+                        }
+                        return out;
+                    });
+        });
+    }
+
+    private static RadioScript withReminder(RadioScript script, String remindedAt) {
+        return remindedAt == null ? script : script.reminded(Instant.parse(remindedAt));
     }
 
     @Override
     public CompletionStage<Optional<RadioScript>> script(String id) {
-        return get(RedisKeys.RADIO_SCRIPTS, id, RadioCodec::script);
+        return get(RedisKeys.RADIO_SCRIPTS, id, RadioCodec::script).thenCombine(
+                r().hget(RedisKeys.RADIO_REMINDED, id), (script, at) -> script.map(x -> withReminder(x, at)));
     }
 
     @Override
@@ -120,6 +140,25 @@ public final class RedisRadioStore implements RadioStore {
     @Override
     public CompletionStage<Void> updateScript(RadioScript script) {
         return r().hset(RedisKeys.RADIO_SCRIPTS, script.id(), RadioCodec.script(script)).thenApply(v -> null);
+    }
+
+    @Override
+    public CompletionStage<List<String>> claimReminders(Instant endedBy, Instant now, Instant leaseEnd, int max) {
+        return CLAIM.<List<String>>run(r(), ScriptOutputType.MULTI,
+                new String[]{RedisKeys.RADIO_REMINDERS_DUE, RedisKeys.RADIO_REMINDERS_CLAIMED},
+                Long.toString(now.toEpochMilli()), Long.toString(endedBy.toEpochMilli()),
+                Long.toString(leaseEnd.toEpochMilli()), Integer.toString(max))
+                .thenApply(List::copyOf);
+    }
+
+    @Override
+    public CompletionStage<Boolean> markReminded(String scriptId, Instant at) {
+        return r().hsetnx(RedisKeys.RADIO_REMINDED, scriptId, at.toString());
+    }
+
+    @Override
+    public CompletionStage<Void> releaseReminder(String scriptId) {
+        return r().zrem(RedisKeys.RADIO_REMINDERS_CLAIMED, scriptId).thenApply(n -> null);
     }
 
     private <T> CompletionStage<Optional<T>> get(String hash, String field, Function<String, T> decode) {

@@ -1,5 +1,6 @@
 package org.kunnafoni.radio;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ final class MemoryRadioStore implements RadioStore {
     final Map<String, RadioPartner> partners = new LinkedHashMap<>();
     final Map<String, RadioCampaign> campaigns = new LinkedHashMap<>();
     final Map<String, RadioScript> scripts = new LinkedHashMap<>();
+    /** Script id → slot end, and claimed id → lease end: the reminder index, as in Redis. */
+    final Map<String, Instant> remindersDue = new LinkedHashMap<>();
+    final Map<String, Instant> remindersClaimed = new LinkedHashMap<>();
 
     private static <T> CompletionStage<T> done(T value) {
         return CompletableFuture.completedFuture(value);
@@ -48,6 +52,7 @@ final class MemoryRadioStore implements RadioStore {
     public CompletionStage<Void> saveCampaign(RadioCampaign campaign, List<RadioScript> list) {
         campaigns.put(campaign.id(), campaign);
         list.forEach(s -> scripts.put(s.id(), s));
+        list.forEach(s -> remindersDue.putIfAbsent(s.id(), s.slotEnd()));
         return done(null);
     }
 
@@ -78,7 +83,40 @@ final class MemoryRadioStore implements RadioStore {
 
     @Override
     public CompletionStage<Void> updateScript(RadioScript script) {
-        scripts.put(script.id(), script);
+        // like Redis: the reminder time is kept apart and survives a status update
+        scripts.put(script.id(), scripts.containsKey(script.id()) && scripts.get(script.id()).remindedAt().isPresent()
+                ? script.reminded(scripts.get(script.id()).remindedAt().get()) : script);
+        return done(null);
+    }
+
+    @Override
+    public synchronized CompletionStage<List<String>> claimReminders(Instant endedBy, Instant now, Instant leaseEnd,
+                                                                     int max) {
+        List<String> out = new ArrayList<>();
+        remindersClaimed.entrySet().stream().filter(e -> !e.getValue().isAfter(now)).map(Map.Entry::getKey)
+                .limit(max).toList().forEach(out::add);
+        remindersDue.entrySet().stream().filter(e -> !e.getValue().isAfter(endedBy)).map(Map.Entry::getKey)
+                .limit(max - out.size()).toList().forEach(id -> {
+                    remindersDue.remove(id);
+                    out.add(id);
+                });
+        out.forEach(id -> remindersClaimed.put(id, leaseEnd));
+        return done(out);
+    }
+
+    @Override
+    public synchronized CompletionStage<Boolean> markReminded(String scriptId, Instant at) {
+        RadioScript s = scripts.get(scriptId);
+        if (s == null || s.remindedAt().isPresent()) {
+            return done(false);
+        }
+        scripts.put(scriptId, s.reminded(at));
+        return done(true);
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> releaseReminder(String scriptId) {
+        remindersClaimed.remove(scriptId);
         return done(null);
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -27,7 +26,7 @@ class RadioServiceTest {
     private static final Instant MONDAY = Instant.parse("2026-11-30T08:00:00Z");
     private final MemoryRadioStore store = new MemoryRadioStore();
     private final PhoneProtector phones = new PhoneProtector(new byte[32]);
-    private final List<String> sms = new ArrayList<>();
+    private final RecordingNotifier notifier = new RecordingNotifier();
     private Instant now = MONDAY;
     private RadioService service;
     private RadioService.Created a;
@@ -40,10 +39,8 @@ class RadioServiceTest {
         InstantSource clock = () -> now;
         RadioPlanner planner = new RadioPlanner(TemplateLibrary.loadDefault(), RadioSettings.loadDefault(),
                 "+223 20 20 20 20", () -> "S" + ids.incrementAndGet(), new SplittableRandom(7));
-        service = new RadioService(store, planner, (p, s, text) -> {
-            sms.add(p.id() + ":" + text);
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }, phones, clock, () -> "" + ids.incrementAndGet(), () -> "token-" + tokens.incrementAndGet());
+        service = new RadioService(store, planner, notifier, phones, clock, () -> "" + ids.incrementAndGet(),
+                () -> "token-" + tokens.incrementAndGet(), ReminderPolicy.DEFAULT);
         a = partner("Radio A", "gao", "+22376000001");
         b = partner("Radio B", "gao", "+22376000002");
         service.create(new RadioCampaign("C1", "how_to_report", List.of("gao"), List.of(Language.FRA),
@@ -64,7 +61,7 @@ class RadioServiceTest {
     void tokenIsStoredHashedAndEachPartnerNotified() {
         assertThat(a.partner().tokenHash()).isEqualTo(PartnerToken.hash(a.token())).isNotEqualTo(a.token());
         assertThat(a.partner().encryptedNumbers()).noneMatch(n -> n.contains("76000001"));
-        assertThat(sms).hasSize(2).allMatch(t -> t.contains("DIFF "));
+        assertThat(notifier.notified).hasSize(2).allMatch(t -> t.contains("DIFF "));
     }
 
     @Test
@@ -110,14 +107,22 @@ class RadioServiceTest {
         assertThat(service.isPartnerNumber(phones.pseudonym("+22376999999")).toCompletableFuture().join()).isFalse();
     }
 
-    @Test
-    void reportCountsConfirmedPostponedAndMissedSlots() {
+    /** The Wednesday 19:00–19:05 slot; missed-after is 2 days (the default policy). */
+    @ParameterizedTest(name = "at {0}: B is {1}")
+    @CsvSource({
+            "2026-12-02T18:00:00Z, planned",
+            "2026-12-03T12:00:00Z, planned",
+            "2026-12-04T19:04:59Z, planned",
+            "2026-12-04T19:05:00Z, missed",
+    })
+    void reportCountsConfirmedPostponedAndMissedSlots(String at, String b) {
         RadioScript ofA = firstScriptOf(a);
         service.confirm(a.partner(), ofA.id(), RadioConfirmation.Kind.POSTPONED, Optional.of("panne"))
                 .toCompletableFuture().join();
-        now = Instant.parse("2026-12-03T12:00:00Z"); // the Wednesday 19:00 slot is over
+        now = Instant.parse(at);
+        boolean missed = b.equals("missed");
         assertThat(service.report("C1").toCompletableFuture().join()).containsExactlyInAnyOrder(
-                new PartnerReport(a.partner().id(), 0, 0, 1, 0),
-                new PartnerReport(b.partner().id(), 0, 0, 0, 1));
+                new PartnerReport(a.partner().id(), 0, 0, 1, 0, 0),
+                new PartnerReport(this.b.partner().id(), missed ? 0 : 1, 0, 0, missed ? 1 : 0, 0));
     }
 }

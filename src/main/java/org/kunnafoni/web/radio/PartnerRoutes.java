@@ -54,7 +54,7 @@ public final class PartnerRoutes implements RootModule {
     private void list(RoutingContext ctx, RadioPartner partner) {
         Api.await(ctx, radio.scriptsOf(partner), scripts -> {
             JsonArray out = new JsonArray();
-            scripts.forEach(s -> out.add(RadioJson.script(s, clock.instant(), false)));
+            scripts.forEach(s -> out.add(RadioJson.script(s, clock.instant(), radio.reminders(), false)));
             Api.json(ctx, 200, new JsonObject().put("station", partner.station()).put("scripts", out));
         });
     }
@@ -66,7 +66,7 @@ public final class PartnerRoutes implements RootModule {
                         .putHeader("Content-Security-Policy", PrintablePage.CSP)
                         .end(PrintablePage.render(partner.station(), s, ScriptSections.parse(s.text())));
             } else {
-                Api.json(ctx, 200, RadioJson.script(s, clock.instant(), true));
+                Api.json(ctx, 200, RadioJson.script(s, clock.instant(), radio.reminders(), true));
             }
         }, () -> Api.error(ctx, 404, "no such script")));
     }
@@ -87,7 +87,8 @@ public final class PartnerRoutes implements RootModule {
                 .filter(r -> !r.isEmpty()).map(r -> r.length() > 200 ? r.substring(0, 200) : r);
         Api.await(ctx, radio.confirm(partner, ctx.pathParam("id"), kind, reason), result -> {
             if (result instanceof ConfirmationResult.Recorded recorded) {
-                Api.json(ctx, 200, RadioJson.script(recorded.script(), clock.instant(), false));
+                Api.json(ctx, 200, RadioJson.script(recorded.script(), clock.instant(), radio.reminders(),
+                        false));
             } else {
                 Api.error(ctx, 404, "no such script");
             }

@@ -11,6 +11,7 @@ import org.kunnafoni.radio.RadioCampaign;
 import org.kunnafoni.radio.RadioPartner;
 import org.kunnafoni.radio.RadioPlan;
 import org.kunnafoni.radio.RadioScript;
+import org.kunnafoni.radio.ReminderPolicy;
 import org.kunnafoni.triage.Language;
 
 import java.time.DayOfWeek;
@@ -135,21 +136,23 @@ final class RadioJson {
                 .put("created_at", p.createdAt().toString());
     }
 
-    static JsonObject script(RadioScript s, Instant now, boolean withText) {
+    /** The status is as of {@code now} under {@code policy}: a slot unconfirmed too long after its end is missed. */
+    static JsonObject script(RadioScript s, Instant now, ReminderPolicy policy, boolean withText) {
         JsonObject o = new JsonObject().put("id", s.id()).put("campaign_id", s.campaignId())
                 .put("partner_id", s.partnerId()).put("topic", s.topic()).put("language", s.language().code())
                 .put("region", s.region()).put("air_at", s.airAt().toString())
                 .put("air_at_local", s.airAt().atZone(AirTimes.BAMAKO).toLocalDateTime().toString())
                 .put("slot_minutes", s.slotLength().toMinutes()).put("code", s.code())
                 .put("reading_seconds", s.readingTime().toSeconds()).put("fits_slot", s.fitsSlot())
-                .put("status", s.statusAt(now).id());
+                .put("status", policy.status(s, now).id());
         s.reason().ifPresent(r -> o.put("reason", r));
+        s.remindedAt().ifPresent(at -> o.put("reminded_at", at.toString()));
         return withText ? o.put("text", s.text()) : o;
     }
 
-    static JsonObject plan(RadioCampaign c, RadioPlan plan, Instant now) {
+    static JsonObject plan(RadioCampaign c, RadioPlan plan, Instant now, ReminderPolicy policy) {
         JsonArray scripts = new JsonArray();
-        plan.scripts().forEach(s -> scripts.add(script(s, now, true)));
+        plan.scripts().forEach(s -> scripts.add(script(s, now, policy, true)));
         JsonArray gaps = new JsonArray();
         plan.gaps().forEach(g -> gaps.add(new JsonObject().put("partner_id", g.partnerId())
                 .put("station", g.station()).put("problem", g.problem())));
@@ -167,7 +170,8 @@ final class RadioJson {
     static JsonArray report(List<PartnerReport> reports) {
         JsonArray out = new JsonArray();
         reports.forEach(r -> out.add(new JsonObject().put("partner_id", r.partnerId()).put("planned", r.planned())
-                .put("confirmed", r.confirmed()).put("postponed", r.postponed()).put("missed", r.missed())));
+                .put("confirmed", r.confirmed()).put("postponed", r.postponed()).put("missed", r.missed())
+                .put("reminded", r.reminded())));
         return out;
     }
 }

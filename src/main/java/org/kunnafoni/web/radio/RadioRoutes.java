@@ -134,12 +134,13 @@ public final class RadioRoutes implements ApiModule {
         }
         RadioCampaign c = parsed.value().get();
         if (!create) {
-            Api.await(ctx, radio.preview(c), plan -> Api.json(ctx, 200, RadioJson.plan(c, plan, clock.instant())));
+            Api.await(ctx, radio.preview(c), plan -> Api.json(ctx, 200,
+                    RadioJson.plan(c, plan, clock.instant(), radio.reminders())));
             return;
         }
         Api.await(ctx, radio.create(c), plan -> Api.await(ctx, auth.record(user, "radio_campaign_created", c.id(),
                         Api.address(ctx), Map.of("topic", c.topic(), "broadcasts", Integer.toString(plan.scripts().size()))),
-                v -> Api.json(ctx, 201, RadioJson.plan(c, plan, clock.instant()))));
+                v -> Api.json(ctx, 201, RadioJson.plan(c, plan, clock.instant(), radio.reminders()))));
     }
 
     private void showCampaign(RoutingContext ctx) {

@@ -37,6 +37,7 @@ class ScriptSlotTest {
             rows.add(row("consent_apply.lua", RedisKeys.subscriber(id), RedisKeys.subscriberHistory(id),
                     RedisKeys.subscriberSeen(id, "twilio", "SM" + id)));
             rows.add(row("campaign_claim.lua", RedisKeys.CAMPAIGNS_DUE, RedisKeys.CAMPAIGNS_CLAIMED));
+            rows.add(row("radio_reminder_claim.lua", RedisKeys.RADIO_REMINDERS_DUE, RedisKeys.RADIO_REMINDERS_CLAIMED));
             rows.add(row("campaign_status.lua", RedisKeys.campaign(id)));
             for (String one : List.of("dispatch_create.lua", "dispatch_claim.lua", "dispatch_reschedule.lua",
                     "dispatch_advance.lua", "dispatch_cancel.lua")) {
