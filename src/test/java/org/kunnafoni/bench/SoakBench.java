@@ -48,7 +48,8 @@ public final class SoakBench implements Callable<Integer> {
     @Option(names = "--callback-every", defaultValue = "2",
             description = "Every n-th message sent gets a signed 'delivered' callback; 0 = none (${DEFAULT-VALUE}).")
     int callbackEvery;
-    @Option(names = "--import-parallel", defaultValue = "2", description = "CSV chunks imported at once.")
+    @Option(names = "--import-parallel", defaultValue = "4",
+            description = "CSV chunks imported at once (each imports its rows one after another) (${DEFAULT-VALUE}).")
     int importParallel;
     @Option(names = "--topic", defaultValue = "schools_safe_places", description = "Campaign topic.")
     String topic;

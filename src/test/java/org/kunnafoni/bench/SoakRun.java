@@ -39,6 +39,7 @@ final class SoakRun {
     private long previousDriverCpu;
     private double previousLeads;
     private long maxInOneSecond;
+    private final Map<String, Long> cpuTotals = new LinkedHashMap<>();
 
     SoakRun(SoakBench options, SoakReport report, Vertx vertx, SoakTwilio twilio, String token, int segments,
             long audience) {
@@ -138,6 +139,9 @@ final class SoakRun {
         long redisCpu = redisPid.map(SoakProbe::cpuMillis).orElse(0L);
         long driverCpu = SoakBench.driverCpuMillis();
         gateway.put("cpu_ms", gatewayCpu - previousGatewayCpu);
+        cpuTotals.merge("gateway_ms", gatewayCpu - previousGatewayCpu, Long::sum);
+        cpuTotals.merge("redis_ms", redisCpu - previousRedisCpu, Long::sum);
+        cpuTotals.merge("driver_ms", driverCpu - previousDriverCpu, Long::sum);
         sample.put("gateway", gateway);
         redis.put("cpu_ms", redisCpu - previousRedisCpu);
         sample.put("redis", redis);
@@ -156,7 +160,7 @@ final class SoakRun {
         report.sample(sample, new SoakReport.Point(elapsed / 3600.0, number(heap.get("live_after_last_gc_bytes")),
                 number(heap.get("used_bytes")), rss.getOrDefault("rss_bytes", -1L),
                 number(redis.get("used_memory")), number(redis.get("intake_stream_length")), twilio.accepted()));
-        SoakBench.log("%5.0f s: alerts %,d sent %,d ok %d errors, p50 %.1f p99 %.1f max %.1f ms | heap %s MB live %s MB,"
+        SoakBench.log("%5.0f s: alerts sent %,d ok %,d errors %d, p50 %.1f p99 %.1f max %.1f ms | heap %s MB live %s MB,"
                         + " RSS %d MB | Redis %d MB, stream %,d | sent %,d (max %d/s) | leads +%d | load %s",
                 elapsed, minute.sent(), minute.acknowledged(), minute.errors(),
                 minute.latencyMicros().getValueAtPercentile(50) / 1000.0,
@@ -184,6 +188,13 @@ final class SoakRun {
         totals.put("alerts_unanswered_at_end", unanswered);
         Histogram latency = alerts.totalLatency();
         totals.put("latency_ms", SoakReport.latency(latency));
+        Map<String, Object> cpu = new LinkedHashMap<>(cpuTotals);
+        cpu.put("gateway_us_per_acknowledged_alert", acknowledged == 0 ? null
+                : Math.round(cpuTotals.getOrDefault("gateway_ms", 0L) * 1000.0 / acknowledged));
+        cpu.put("redis_us_per_acknowledged_alert", acknowledged == 0 ? null
+                : Math.round(cpuTotals.getOrDefault("redis_ms", 0L) * 1000.0 / acknowledged));
+        cpu.put("note", "CPU over the sampled minutes, campaign sending and triage included");
+        totals.put("cpu", cpu);
         Map<String, Object> redis = probe.redis();
         totals.put("redis", redis);
         totals.put("gateway_metrics", probe.metrics());

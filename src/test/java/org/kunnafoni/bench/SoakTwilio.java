@@ -46,7 +46,8 @@ final class SoakTwilio implements AutoCloseable {
     private long lastArrivalNanos = -1;
 
     /** {@code callbackEvery}: every n-th accepted message gets a delivered callback (0 = none). */
-    SoakTwilio(Vertx vertx, String authToken, int callbackEvery) throws java.util.concurrent.TimeoutException {
+    SoakTwilio(Vertx vertx, String authToken, int callbackEvery)
+            throws java.util.concurrent.TimeoutException {
         this.vertx = vertx;
         this.authToken = authToken;
         this.callbackEvery = callbackEvery;
