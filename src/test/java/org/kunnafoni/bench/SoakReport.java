@@ -83,7 +83,10 @@ final class SoakReport {
                 half.get(half.size() - 1).hours() * 60));
         out.put("growth_limit_per_hour", GROWTH_LIMIT);
         out.put("live_heap", growth(half, Point::liveHeap));
-        out.put("heap_used", growth(half, Point::heapUsed));
+        Map<String, Object> used = growth(half, Point::heapUsed);
+        // garbage not yet collected saw-tooths between collections: shown, never judged
+        used.put("verdict", "not judged (saw-tooth of uncollected garbage; see live_heap)");
+        out.put("heap_used", used);
         out.put("rss", growth(half, Point::rss));
         out.put("redis_memory", redisLinearity(half));
         return out;
