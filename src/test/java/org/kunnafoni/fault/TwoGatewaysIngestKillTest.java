@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoGatewaysIngestKillTest {
     private static final Duration CLAIM_IDLE = Duration.ofSeconds(2);
+    private static final String DATA_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
 
     @TempDir
     Path dir;
@@ -43,6 +45,8 @@ class TwoGatewaysIngestKillTest {
         Path data = Files.createDirectories(dir.resolve(name));
         GatewayProcess process = GatewayProcess.start(data, FreePorts.next(), Map.of(
                 "KUNNAFONI_REDIS_URI", redis.uri(),
+                // one key for both: a reporter's pseudonym must not depend on the instance that took the alert
+                "KUNNAFONI_DATA_KEY", DATA_KEY,
                 "KUNNAFONI_TRIAGE_CLAIM_IDLE", CLAIM_IDLE.toMillis() + "ms",
                 "KUNNAFONI_HTTP_INSTANCES", "1"), List.of(), dir.resolve(name + ".log"));
         open.add(process);
