@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoGatewaysIngestKillTest {
     private static final Duration CLAIM_IDLE = Duration.ofSeconds(2);
     private static final String DATA_KEY = java.util.Base64.getEncoder().encodeToString(
-            new java.security.SecureRandom().generateSeed(32));
+            new java.security.SecureRandom().ints(32, 0, 256).collect(java.io.ByteArrayOutputStream::new,
+                    java.io.ByteArrayOutputStream::write, (x, y) -> { }).toByteArray());
 
     @TempDir
     Path dir;
