@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Redis is down and the spool's disk is full — a real ENOSPC from the kernel, not a simulated exception: the
@@ -63,6 +64,9 @@ class SpoolDiskFullTest {
         Path ballast = Path.of("/proc", Long.toString(gateway.pid()), "root").resolve(spool.toString().substring(1))
                 .resolve("ballast");
         assertThat(Files.size(ballast)).as("the ballast filled the tmpfs").isGreaterThan(900_000);
+        assertThatThrownBy(() -> Files.write(ballast.resolveSibling("probe"), new byte[8192]))
+                .as("the kernel refuses writes there").hasMessageContaining("No space left on device");
+        Files.deleteIfExists(ballast.resolveSibling("probe"));
         assertThat(twilio("SMfull0", "avant la panne").statusCode()).isEqualTo(200);
 
         redis.stop();
