@@ -248,7 +248,7 @@ final class ConfigBinder {
             return new DispatchSettings(
                     decimal("dispatch.segments-per-second", 1.0, 0.01, 1000),
                     integer("dispatch.burst-segments", 10, 1, 10_000),
-                    integer("dispatch.max-attempts", 5, 1, 20),
+                    integer("dispatch.max-attempts", 12, 1, 20),
                     window("dispatch.quiet-hours", "21:00-07:00"),
                     zone("dispatch.quiet-zone", "Africa/Bamako"),
                     windowsByRegion("dispatch.quiet-hours-by-region"),

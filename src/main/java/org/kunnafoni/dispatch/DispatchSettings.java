@@ -35,7 +35,7 @@ public record DispatchSettings(double segmentsPerSecond, int burstSegments, int 
     }
 
     public static DispatchSettings defaults() {
-        return new DispatchSettings(1.0, 10, 5, "21:00-07:00", "Africa/Bamako", Map.of(), 1, 8,
+        return new DispatchSettings(1.0, 10, 12, "21:00-07:00", "Africa/Bamako", Map.of(), 1, 8,
                 Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMinutes(3), Map.of());
     }
 
