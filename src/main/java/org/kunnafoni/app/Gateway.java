@@ -2,6 +2,11 @@ package org.kunnafoni.app;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -94,6 +99,7 @@ public final class Gateway implements AutoCloseable {
         RedisConnector redis = closeLater(new RedisConnector(redisUri, config.redis().commandTimeout()));
         redis.tryConnect();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registerJvmMeters(registry);
         RedisSubscriberStore subscribers = new RedisSubscriberStore(redis, config.intake().dedupeTtl());
         Intake intake = startIntake(redis, phones, subscribers, registry);
         // after Redis and before HTTP: closed in reverse, so alerts stop arriving before the workers stop
@@ -196,6 +202,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** XLEN is polled off the request path; the gauge reads the last value. */
+    /** Heap, GC, threads and CPU on /metrics, so an operator (and the soak benchmark) can see a leak coming. */
+    private void registerJvmMeters(PrometheusMeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        closeLater(new JvmGcMetrics()).bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
     private static void registerStreamLength(RedisConnector redis, PrometheusMeterRegistry registry,
                                              ScheduledExecutorService scheduler) {
         AtomicLong length = new AtomicLong(-1);

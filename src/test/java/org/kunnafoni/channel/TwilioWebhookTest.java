@@ -187,6 +187,9 @@ class TwilioWebhookTest {
                 .contains("kunnafoni_spool_depth")
                 .contains("kunnafoni_twilio_signature_rejected_total")
                 .contains("kunnafoni_intake_duplicates_total")
-                .contains("kunnafoni_intake_stream_length");
+                .contains("kunnafoni_intake_stream_length")
+                .contains("jvm_memory_used_bytes{area=\"heap\"")
+                .contains("jvm_gc_live_data_size_bytes")
+                .contains("process_cpu_usage");
     }
 }
