@@ -48,7 +48,8 @@ final class ConfigBinder {
                         integer("http.port", 8080, 1, 65535),
                         integer("http.body-limit", 16384, 1024, 1 << 20),
                         duration("http.shutdown-grace", "10s"),
-                        integer("http.instances", 0, 0, 64)),
+                        integer("http.instances", 0, 0, 64),
+                        requestLimits()),
                 new GatewayConfig.Redis(
                         optionalText("redis.uri").map(this::redisUri),
                         integer("redis.embedded-port", 0, 0, 65535),
@@ -363,6 +364,28 @@ final class ConfigBinder {
     }
 
     /** Comma-separated E.164 numbers; an invalid entry is reported by position, never echoed (personal data). */
+    /** Per-client request rates of the JSON and partner APIs, and the proxies whose X-Forwarded-For is believed. */
+    private org.kunnafoni.web.RequestLimits requestLimits() {
+        List<String> proxies = new java.util.ArrayList<>();
+        for (String entry : text("http.trusted-proxies", "").split(",")) {
+            String address = entry.trim();
+            if (address.isEmpty()) {
+                continue;
+            }
+            if (!org.kunnafoni.web.ClientAddress.isIpLiteral(address)) {
+                errors.add("http.trusted-proxies: '" + address + "' is not an IP address");
+            } else {
+                proxies.add(address);
+            }
+        }
+        return new org.kunnafoni.web.RequestLimits(
+                new org.kunnafoni.web.RequestLimits.Rate(decimal("http.api-requests-per-second", 20, 0, 100_000),
+                        integer("http.api-burst", 400, 1, 1_000_000)),
+                new org.kunnafoni.web.RequestLimits.Rate(decimal("http.partner-requests-per-second", 2, 0, 100_000),
+                        integer("http.partner-burst", 60, 1, 1_000_000)),
+                proxies);
+    }
+
     private List<String> onCall() {
         List<String> numbers = new java.util.ArrayList<>();
         String[] entries = text("review.on-call", "").split(",");

@@ -38,6 +38,7 @@ import org.kunnafoni.triage.place.Gazetteer;
 import java.util.Set;
 import org.kunnafoni.web.OperationsRoutes;
 import org.kunnafoni.web.WebDependencies;
+import org.kunnafoni.store.RedisRequestLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +136,8 @@ public final class Gateway implements AutoCloseable {
                         dispatch.relayTasks()),
                 new OperationsRoutes(redis, intake.spool(), intake.service(), registry),
                 api,
-                List.of(dispatch.statusRoutes(), radio.partnerRoutes()));
+                List.of(dispatch.statusRoutes(), radio.partnerRoutes()),
+                config.http().limits(), new RedisRequestLimiter(redis));
         deployHttp(vertx, web);
     }
 

@@ -25,7 +25,8 @@ public record GatewayConfig(
         Radio radio,
         Secrets secrets) {
 
-    public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
+    public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances,
+                       org.kunnafoni.web.RequestLimits limits) {
     }
 
     public record Redis(Optional<String> uri, int embeddedPort, String embeddedAppendfsync, Duration commandTimeout) {

@@ -152,6 +152,11 @@ public final class RedisKeys {
         return "ratelimit:{" + sender + "}";
     }
 
+    /** GCRA state of one client address's request rate on one route group (api, partner); expires when idle. */
+    public static String requestLimit(String group, String address) {
+        return "reqlimit:{" + group + ":" + address + "}";
+    }
+
     // --- review of leads (RedisLeadReview, RedisLeadChanges) ---
 
     /** Stream of review changes ({@code type} lead or escalation, {@code id}) that every instance tails for live updates. */

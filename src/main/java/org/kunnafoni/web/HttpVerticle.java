@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 public final class HttpVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
-    private static final int API_BODY_LIMIT = 64 * 1024;
-
     private final WebDependencies deps;
     private HttpServer server;
 
@@ -34,6 +32,9 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders());
+        router.route().handler(new BodyLimits(deps.bodyLimit()));
+        router.route().handler(new QueryCheck());
+        mountRateLimits(router);
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(deps.bodyLimit());
         router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
         router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());
@@ -52,10 +53,22 @@ public final class HttpVerticle extends VerticleBase {
         return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
     }
 
+    /**
+     * Per-client limits on the JSON and partner APIs, before their body handlers (the limiter pauses the request
+     * until Redis answers; the body handler that follows resumes it). Never on the channel webhooks.
+     */
+    private void mountRateLimits(Router router) {
+        ClientAddress clients = new ClientAddress(deps.limits().trustedProxies());
+        router.route("/api/*").handler(new RateLimitHandler("api", deps.limits().api(), deps.limiter(), clients));
+        router.route("/partner/*").handler(new RateLimitHandler("partner", deps.limits().partner(), deps.limiter(),
+                clients));
+        router.route("/partner/*").handler(BodyHandler.create(false).setBodyLimit(BodyLimits.PARTNER));
+    }
+
     private Router apiRouter() {
         Router api = Router.router(vertx);
         deps.apiModules().forEach(module -> module.mountBodyHandlers(api));
-        api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
+        api.route().handler(BodyHandler.create(false).setBodyLimit(BodyLimits.API));
         deps.apiModules().forEach(module -> module.mount(api));
         api.route().last().handler(ctx -> Api.error(ctx, 404, "no such API route"));
         return api;

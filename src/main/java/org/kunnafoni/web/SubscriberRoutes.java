@@ -32,7 +32,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class SubscriberRoutes implements ApiModule {
     static final int MAX_IMPORT_ROWS = 20_000;
-    private static final int IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
+    static final int IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
     private static final CsvMapper CSV = new CsvMapper();
 
     private final SubscriberRegistration registration;
@@ -86,7 +86,7 @@ public final class SubscriberRoutes implements ApiModule {
             size = -1;
         }
         Optional<String> cursor = Optional.ofNullable(ctx.request().getParam("cursor"));
-        if (size < 1 || size > 1000 || cursor.filter(c -> !c.matches("\\d{1,20}")).isPresent()) {
+        if (size < 1 || size > 1000 || cursor.filter(c -> !isScanCursor(c)).isPresent()) {
             Api.error(ctx, 400, "limit must be 1–1000 and cursor a number from a previous page");
             return;
         }
@@ -96,6 +96,19 @@ public final class SubscriberRoutes implements ApiModule {
             Api.json(ctx, 200, new JsonObject().put("subscribers", out)
                     .put("next_cursor", page.nextCursor().orElse(null)));
         });
+    }
+
+    /** Redis SCAN cursors are unsigned 64-bit numbers; Redis refuses anything larger. */
+    private static boolean isScanCursor(String cursor) {
+        if (!cursor.matches("\\d{1,20}")) {
+            return false;
+        }
+        try {
+            Long.parseUnsignedLong(cursor);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void importCsv(RoutingContext ctx) {

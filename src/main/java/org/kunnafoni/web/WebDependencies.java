@@ -15,5 +15,7 @@ public record WebDependencies(
         RelayWebhook relay,
         OperationsRoutes operations,
         java.util.List<ApiModule> apiModules,
-        java.util.List<RootModule> rootModules) {
+        java.util.List<RootModule> rootModules,
+        RequestLimits limits,
+        RequestLimiter limiter) {
 }

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 /** bcrypt (a well-kept pure-Java implementation); slow on purpose, so always call it off the event loop. */
 public final class PasswordHasher {
+    /** bcrypt reads at most 72 bytes; the library refuses longer input rather than silently ignore the rest. */
+    public static final int MAX_BYTES = 72;
+
     private final int cost;
     private final String dummy;
 
@@ -22,8 +25,13 @@ public final class PasswordHasher {
         if (hash == null || hash.isEmpty()) {
             return false;
         }
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-                hash.getBytes(StandardCharsets.UTF_8)).verified;
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            // no account can have such a password; spend the same time so the answer tells nothing
+            BCrypt.verifyer().verify(java.util.Arrays.copyOf(bytes, MAX_BYTES), dummy.getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     /** Spends the same time as a real check, so an unknown user name cannot be told from a wrong password. */

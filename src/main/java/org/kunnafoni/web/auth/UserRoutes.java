@@ -49,7 +49,7 @@ public final class UserRoutes implements org.kunnafoni.web.ApiModule {
         Optional<Role> role = body.getValue("role") instanceof String r ? Role.fromId(r) : Optional.empty();
         if (!USERNAME.matcher(username).matches() || password.isEmpty() || role.isEmpty()) {
             Api.error(ctx, 400, "username (3–32 of a-z 0-9 . _ -), password (at least " + MIN_PASSWORD
-                    + " characters) and role (monitor, supervisor or admin) are required");
+                    + " characters, at most " + PasswordHasher.MAX_BYTES + " bytes) and role (monitor, supervisor or admin) are required");
             return;
         }
         Api.await(ctx, auth.createUser(AuthHandler.session(ctx), username, password.get(), role.get(),
@@ -77,7 +77,8 @@ public final class UserRoutes implements org.kunnafoni.web.ApiModule {
         }
         Optional<String> password = body.containsKey("password") ? password(body) : Optional.empty();
         if (body.containsKey("password") && password.isEmpty()) {
-            Api.error(ctx, 400, "password must have at least " + MIN_PASSWORD + " characters");
+            Api.error(ctx, 400, "password must have at least " + MIN_PASSWORD + " characters and at most "
+                    + PasswordHasher.MAX_BYTES + " bytes");
             return;
         }
         Optional<Boolean> disabled = Optional.empty();
@@ -100,7 +101,8 @@ public final class UserRoutes implements org.kunnafoni.web.ApiModule {
     }
 
     private static Optional<String> password(JsonObject body) {
-        return body.getValue("password") instanceof String p && p.length() >= MIN_PASSWORD && p.length() <= 128
+        return body.getValue("password") instanceof String p && p.length() >= MIN_PASSWORD
+                && p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= PasswordHasher.MAX_BYTES
                 ? Optional.of(p) : Optional.empty();
     }
 }

@@ -83,12 +83,21 @@ public final class ApiContract {
         if (contract.operation(id) == null) {
             throw new IllegalArgumentException("no operation " + method + " " + path + " in " + RESOURCE);
         }
-        return ctx -> RequestUtils.extract(ctx.request(), contract.operation(id),
-                        () -> Future.succeededFuture(ctx.body() == null || ctx.body().buffer() == null
-                                ? Buffer.buffer() : ctx.body().buffer()))
+        return ctx -> extracted(ctx, id)
                 .compose(request -> validator.validate(request, id))
                 .onSuccess(valid -> ctx.next())
                 .onFailure(error -> Api.error(ctx, 400, message(error)));
+    }
+
+    /** The validator's reader throws (rather than fails) on a parameter it cannot URL-decode, e.g. a lone '%'. */
+    private Future<io.vertx.openapi.validation.ValidatableRequest> extracted(RoutingContext ctx, String id) {
+        try {
+            return RequestUtils.extract(ctx.request(), contract.operation(id),
+                    () -> Future.succeededFuture(ctx.body() == null || ctx.body().buffer() == null
+                            ? Buffer.buffer() : ctx.body().buffer()));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private static String message(Throwable error) {

@@ -76,14 +76,14 @@ public final class PartnerRoutes implements RootModule {
         if (body == null) {
             return;
         }
-        String status = body.getString("status", "");
+        String status = RadioJson.text(body, "status");
         if (!status.equals("aired") && !status.equals("postponed")) {
             Api.error(ctx, 400, "status: aired or postponed");
             return;
         }
         RadioConfirmation.Kind kind = status.equals("aired") ? RadioConfirmation.Kind.AIRED
                 : RadioConfirmation.Kind.POSTPONED;
-        Optional<String> reason = Optional.ofNullable(body.getString("reason")).map(String::strip)
+        Optional<String> reason = Optional.of(RadioJson.text(body, "reason")).map(String::strip)
                 .filter(r -> !r.isEmpty()).map(r -> r.length() > 200 ? r.substring(0, 200) : r);
         Api.await(ctx, radio.confirm(partner, ctx.pathParam("id"), kind, reason), result -> {
             if (result instanceof ConfirmationResult.Recorded recorded) {

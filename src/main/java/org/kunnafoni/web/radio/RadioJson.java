@@ -36,7 +36,7 @@ final class RadioJson {
 
     static Parsed<PartnerDetails> partner(JsonObject body, Set<String> knownRegions, String defaultCountry) {
         List<String> errors = new ArrayList<>();
-        String station = body.getString("station", "").strip();
+        String station = text(body, "station").strip();
         if (station.isEmpty() || station.length() > 40) {
             errors.add("station: 1 to 40 characters");
         }
@@ -44,7 +44,10 @@ final class RadioJson {
         regions.stream().filter(r -> !knownRegions.contains(r)).forEach(r -> errors.add("regions: unknown " + r));
         List<Language> languages = languages(body, errors);
         List<BroadcastSlot> slots = new ArrayList<>();
-        JsonArray rawSlots = body.getJsonArray("slots", new JsonArray());
+        JsonArray rawSlots = body.getValue("slots") instanceof JsonArray array ? array : new JsonArray();
+        if (body.containsKey("slots") && !(body.getValue("slots") instanceof JsonArray)) {
+            errors.add("slots: a list of {\"day\":\"monday\",\"start\":\"19:00\",\"minutes\":15}");
+        }
         for (int i = 0; i < rawSlots.size(); i++) {
             slot(rawSlots.getValue(i), i, errors).ifPresent(slots::add);
         }
@@ -76,7 +79,7 @@ final class RadioJson {
     static Parsed<RadioCampaign> campaign(JsonObject body, Set<String> knownRegions, Set<String> topics,
                                           String id, String user, Instant now) {
         List<String> errors = new ArrayList<>();
-        String topic = body.getString("topic", "");
+        String topic = text(body, "topic");
         if (!topics.contains(topic)) {
             errors.add("topic: one of " + String.join(", ", topics.stream().sorted().toList()));
         }
@@ -99,7 +102,7 @@ final class RadioJson {
 
     private static LocalDate date(JsonObject body, String key, List<String> errors) {
         try {
-            return LocalDate.parse(body.getString(key, ""));
+            return LocalDate.parse(text(body, key));
         } catch (RuntimeException e) {
             errors.add(key + ": a date yyyy-mm-dd (Mali time)");
             return null;
@@ -118,11 +121,19 @@ final class RadioJson {
     private static List<String> strings(JsonObject body, String key, List<String> errors) {
         List<String> out = new ArrayList<>();
         try {
-            body.getJsonArray(key, new JsonArray()).forEach(v -> out.add((String) v));
+            Object value = body.getValue(key);
+            if (value != null) {
+                ((JsonArray) value).forEach(v -> out.add((String) java.util.Objects.requireNonNull(v)));
+            }
         } catch (RuntimeException e) {
             errors.add(key + ": a list of strings");
         }
         return out;
+    }
+
+    /** A string field, or "" when it is missing or of another JSON type (then the caller's check refuses it). */
+    static String text(JsonObject body, String key) {
+        return body.getValue(key) instanceof String value ? value : "";
     }
 
     /** The partner as supervisors see it: numbers are never shown, only how many there are. */
