@@ -129,7 +129,8 @@ public final class Gateway implements AutoCloseable {
                         dispatch.relayTasks()),
                 new OperationsRoutes(redis, intake.spool(), intake.service(), registry),
                 api,
-                List.of(dispatch.statusRoutes(), radio.partnerRoutes()));
+                List.of(dispatch.statusRoutes(), radio.partnerRoutes()),
+                config.publicUrl());
         deployHttp(vertx, web);
     }
 

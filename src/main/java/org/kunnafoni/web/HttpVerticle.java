@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP event loop: the channel webhooks, the operations endpoints, the JSON API and the dashboard. Several instances share the port.
- * Bodies are read into memory only up to the configured limit (413 above it); errors never carry stack traces.
+ * Bodies are read into memory only up to the configured limit (413 above it); errors never carry stack traces:
+ * {@link ErrorAnswers} answers every failure, in the API sub-router too, with a logged correlation id.
  */
 public final class HttpVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
@@ -33,7 +34,7 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders());
+        router.route().handler(new SecurityHeaders(deps.publicUrl()));
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(deps.bodyLimit());
         router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
         router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());
@@ -58,6 +59,7 @@ public final class HttpVerticle extends VerticleBase {
         api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
         deps.apiModules().forEach(module -> module.mount(api));
         api.route().last().handler(ctx -> Api.error(ctx, 404, "no such API route"));
+        api.route().failureHandler(ErrorAnswers::answer);
         return api;
     }
 

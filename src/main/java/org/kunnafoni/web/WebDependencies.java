@@ -15,5 +15,12 @@ public record WebDependencies(
         RelayWebhook relay,
         OperationsRoutes operations,
         java.util.List<ApiModule> apiModules,
-        java.util.List<RootModule> rootModules) {
+        java.util.List<RootModule> rootModules,
+        java.net.URI publicUrl) {
+    /** Without a public URL (tests of the HTTP layer alone): no HSTS. */
+    public WebDependencies(String host, int port, int bodyLimit, Duration shutdownGrace, TwilioSmsWebhook twilio,
+                           RelayWebhook relay, OperationsRoutes operations, java.util.List<ApiModule> apiModules,
+                           java.util.List<RootModule> rootModules) {
+        this(host, port, bodyLimit, shutdownGrace, twilio, relay, operations, apiModules, rootModules, null);
+    }
 }
