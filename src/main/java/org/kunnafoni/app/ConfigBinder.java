@@ -48,7 +48,8 @@ final class ConfigBinder {
                         integer("http.port", 8080, 1, 65535),
                         integer("http.body-limit", 16384, 1024, 1 << 20),
                         duration("http.shutdown-grace", "10s"),
-                        integer("http.instances", 0, 0, 64)),
+                        integer("http.instances", 0, 0, 64),
+                        trustedProxies()),
                 new GatewayConfig.Redis(
                         optionalText("redis.uri").map(this::redisUri),
                         integer("redis.embedded-port", 0, 0, 65535),
@@ -355,6 +356,27 @@ final class ConfigBinder {
         } else if (!devicesWithSecrets.contains(device)) {
             errors.add(path + ": device '" + device + "' has no secret in " + ConfigLoader.envName("relay.secrets"));
         }
+    }
+
+    /** Comma-separated IP literals (no names: a DNS answer must not decide whom to believe). */
+    private List<String> trustedProxies() {
+        List<String> proxies = new java.util.ArrayList<>();
+        for (String entry : text("http.trusted-proxies", "").split(",")) {
+            String literal = entry.trim();
+            if (literal.isEmpty()) {
+                continue;
+            }
+            if (!literal.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]*")) {
+                errors.add("http.trusted-proxies: '" + literal + "' is not an IPv4 or IPv6 address");
+                continue;
+            }
+            try {
+                proxies.add(java.net.InetAddress.getByName(literal).getHostAddress());
+            } catch (java.net.UnknownHostException e) {
+                errors.add("http.trusted-proxies: '" + literal + "' is not an IPv4 or IPv6 address");
+            }
+        }
+        return proxies;
     }
 
     /** Comma-separated E.164 numbers; an invalid entry is reported by position, never echoed (personal data). */

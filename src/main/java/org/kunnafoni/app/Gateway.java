@@ -130,7 +130,7 @@ public final class Gateway implements AutoCloseable {
                 new OperationsRoutes(redis, intake.spool(), intake.service(), registry),
                 api,
                 List.of(dispatch.statusRoutes(), radio.partnerRoutes()),
-                config.publicUrl());
+                config.publicUrl(), config.http().trustedProxies());
         deployHttp(vertx, web);
     }
 

@@ -24,7 +24,16 @@ public record GatewayConfig(
         Campaigns campaigns,
         Secrets secrets) {
 
-    public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
+    /** {@code trustedProxies}: addresses whose X-Forwarded-For is believed (the reverse proxy in front). */
+    public record Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances,
+                       List<String> trustedProxies) {
+        public Http {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+
+        public Http(String host, int port, int bodyLimit, Duration shutdownGrace, int instances) {
+            this(host, port, bodyLimit, shutdownGrace, instances, List.of());
+        }
     }
 
     public record Redis(Optional<String> uri, int embeddedPort, String embeddedAppendfsync, Duration commandTimeout) {

@@ -35,6 +35,7 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(deps.publicUrl()));
+        router.route().handler(new ClientAddress(deps.trustedProxies()));
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(deps.bodyLimit());
         router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
         router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());

@@ -111,6 +111,15 @@ class HeadersAndProxyTest {
         assertThat(r.statusCode()).isEqualTo(403);
     }
 
+    /** Without http.trusted-proxies a client cannot choose the address the audit log and throttle see. */
+    @Test
+    void forwardedForFromAnUntrustedPeerIsIgnored() throws Exception {
+        gateway.send("POST", "/api/login", new JsonObject().put("username", "spoofer").put("password", "wrong password")
+                .encode(), "X-Forwarded-For", "203.0.113.99");
+        String audit = gateway.send("GET", "/api/audit?limit=500", null, "Authorization", "Bearer " + token).body();
+        assertThat(audit).contains("\"target\":\"spoofer\"").doesNotContain("203.0.113.99");
+    }
+
     /**
      * The proxy terminates TLS and forwards over plain http: Twilio signed the https public URL, and that is the
      * URL the gateway checks — not the internal http://127.0.0.1:port it was reached on, not another host.
