@@ -30,7 +30,6 @@ final class SecurityHeaders implements Handler<RoutingContext> {
                 .set("X-Content-Type-Options", "nosniff")
                 .set("Referrer-Policy", "no-referrer")
                 .set("Cross-Origin-Opener-Policy", "same-origin")
-                .set("Cross-Origin-Resource-Policy", "same-origin")
                 .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
                 .set("Cache-Control", "no-store");
         if (hsts) {

@@ -73,6 +73,21 @@ class HeadersAndProxyTest {
         assertThat(r.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue(cacheControl);
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(r.headers().firstValue("Server")).as("no product or version disclosed").isEmpty();
+        assertThat(r.headers().firstValue("X-Powered-By")).isEmpty();
+    }
+
+    /** ASVS 7.2.2: refused access decisions are logged (who, what, from where), never the token. */
+    @Test
+    void refusedAccessDecisionsAreLogged() throws Exception {
+        HttpResponse<String> login = gateway.send("POST", "/api/login", new JsonObject().put("username", "admin")
+                .put("password", GatewayFixture.ADMIN_PASSWORD).encode());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        try (LogCapture capture = new LogCapture()) {
+            gateway.send("POST", "/api/users", "{}", "Cookie", cookie, "X-CSRF-Token", "forged");
+            assertThat(capture.all()).contains("refused POST /api/users by admin from 127.0.0.1")
+                    .doesNotContain(cookie.substring(cookie.indexOf('=') + 1));
+        }
     }
 
     @Test
