@@ -32,7 +32,7 @@ final class AccessWiring {
         AuthService auth = new AuthService(new RedisUserStore(redis), new RedisSessionStore(redis),
                 new RedisLoginThrottle(redis, settings.loginMaxFailures(), settings.loginLockout()),
                 new RedisAuditLog(redis), new PasswordHasher(settings.bcryptCost()), hashing, clock,
-                settings.sessionTtl());
+                settings.sessionTtl(), settings.sessionIdle());
         AuthHandler handler = new AuthHandler(auth, config.publicUrl());
         createFirstAdmin(auth, config.secrets().adminPassword());
         return new Access(auth, handler,

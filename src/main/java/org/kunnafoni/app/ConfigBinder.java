@@ -78,7 +78,8 @@ final class ConfigBinder {
                         atLeast("auth.session-ttl", "8h", Duration.ofMinutes(5)),
                         integer("auth.bcrypt-cost", 12, 4, 16),
                         integer("auth.login-max-failures", 5, 1, 100),
-                        atLeast("auth.login-lockout", "15m", Duration.ofSeconds(1))),
+                        atLeast("auth.login-lockout", "15m", Duration.ofSeconds(1)),
+                        atLeast("auth.session-idle", "30m", Duration.ofMinutes(1))),
                 dispatch(relay.routing().configured()),
                 new GatewayConfig.Review(atLeast("review.escalation-after", "30m", Duration.ofSeconds(1)), onCall()),
                 relay,
@@ -363,29 +364,38 @@ final class ConfigBinder {
         }
     }
 
-    /** Comma-separated E.164 numbers; an invalid entry is reported by position, never echoed (personal data). */
-    /** Per-client request rates of the JSON and partner APIs, and the proxies whose X-Forwarded-For is believed. */
-    private org.kunnafoni.web.RequestLimits requestLimits() {
+    /** Comma-separated IP literals (no names: a DNS answer must not decide whom to believe). */
+    private List<String> trustedProxies() {
         List<String> proxies = new java.util.ArrayList<>();
         for (String entry : text("http.trusted-proxies", "").split(",")) {
-            String address = entry.trim();
-            if (address.isEmpty()) {
+            String literal = entry.trim();
+            if (literal.isEmpty()) {
                 continue;
             }
-            if (!org.kunnafoni.web.ClientAddress.isIpLiteral(address)) {
-                errors.add("http.trusted-proxies: '" + address + "' is not an IP address");
-            } else {
-                proxies.add(address);
+            if (!literal.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]*")) {
+                errors.add("http.trusted-proxies: '" + literal + "' is not an IPv4 or IPv6 address");
+                continue;
+            }
+            try {
+                proxies.add(java.net.InetAddress.getByName(literal).getHostAddress());
+            } catch (java.net.UnknownHostException e) {
+                errors.add("http.trusted-proxies: '" + literal + "' is not an IPv4 or IPv6 address");
             }
         }
+        return proxies;
+    }
+
+    /** Per-client request rates of the JSON and partner APIs, and the proxies whose X-Forwarded-For is believed. */
+    private org.kunnafoni.web.RequestLimits requestLimits() {
         return new org.kunnafoni.web.RequestLimits(
                 new org.kunnafoni.web.RequestLimits.Rate(decimal("http.api-requests-per-second", 20, 0, 100_000),
                         integer("http.api-burst", 400, 1, 1_000_000)),
                 new org.kunnafoni.web.RequestLimits.Rate(decimal("http.partner-requests-per-second", 2, 0, 100_000),
                         integer("http.partner-burst", 60, 1, 1_000_000)),
-                proxies);
+                trustedProxies());
     }
 
+    /** Comma-separated E.164 numbers; an invalid entry is reported by position, never echoed (personal data). */
     private List<String> onCall() {
         List<String> numbers = new java.util.ArrayList<>();
         String[] entries = text("review.on-call", "").split(",");

@@ -137,7 +137,7 @@ public final class Gateway implements AutoCloseable {
                 new OperationsRoutes(redis, intake.spool(), intake.service(), registry),
                 api,
                 List.of(dispatch.statusRoutes(), radio.partnerRoutes()),
-                config.http().limits(), new RedisRequestLimiter(redis));
+                config.http().limits(), new RedisRequestLimiter(redis), config.publicUrl());
         deployHttp(vertx, web);
     }
 

@@ -52,8 +52,12 @@ public record GatewayConfig(
                          int maxDeliveries) {
     }
 
-    /** Dashboard and API accounts: session lifetime, bcrypt cost, login throttling. */
-    public record Auth(Duration sessionTtl, int bcryptCost, int loginMaxFailures, Duration loginLockout) {
+    /** Dashboard and API accounts: session lifetime, bcrypt cost, login throttling, idle session limit. */
+    public record Auth(Duration sessionTtl, int bcryptCost, int loginMaxFailures, Duration loginLockout,
+                       Duration sessionIdle) {
+        public Auth(Duration sessionTtl, int bcryptCost, int loginMaxFailures, Duration loginLockout) {
+            this(sessionTtl, bcryptCost, loginMaxFailures, loginLockout, Duration.ofMinutes(30));
+        }
     }
 
     /**

@@ -53,8 +53,12 @@ public final class Api {
                 });
     }
 
-    /** The caller's address for the audit log. */
+    /** The caller's address for the audit log and login throttling (see {@link ClientAddress}: proxies). */
     public static String address(RoutingContext ctx) {
+        String client = ctx.get(ClientAddress.KEY);
+        if (client != null) {
+            return client;
+        }
         return ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
     }
 }

@@ -1,17 +1,24 @@
 package org.kunnafoni.web;
 
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The address a request is counted against. {@code X-Forwarded-For} is believed only when the connection comes
- * from a configured trusted proxy; then the right-most entry that is not itself a trusted proxy is the client
- * (entries further left were written by the client and can be forged). Anything that is not an IP literal falls
- * back to the connection's address, so a header can never pick an arbitrary Redis key.
+ * Who is calling, for the per-address rate limits, the login throttle and the audit log. Behind a reverse proxy
+ * every request comes from the proxy, so one address would stand for everyone (20 failed logins would lock all
+ * users out). {@code X-Forwarded-For} is believed only when the connection comes from a configured trusted proxy,
+ * and then read from the right: the first entry that is not itself a trusted proxy is the one the outermost proxy
+ * saw (entries further left were written by the client and can be forged). A malformed chain is not believed at
+ * all, so a header can never pick an arbitrary Redis key. The handler stores the answer under {@link #KEY}.
  */
-public final class ClientAddress {
+public final class ClientAddress implements Handler<RoutingContext> {
+    static final String KEY = "kunnafoni.client-address";
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final int MAX_HOPS = 32;
 
     private final Set<String> trustedProxies;
 
@@ -19,12 +26,20 @@ public final class ClientAddress {
         this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
+    @Override
+    public void handle(RoutingContext ctx) {
+        String remote = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+        List<String> forwarded = ctx.request().headers().getAll("X-Forwarded-For");
+        ctx.put(KEY, of(remote, forwarded.isEmpty() ? null : String.join(",", forwarded)));
+        ctx.next();
+    }
+
     public String of(String remote, String forwardedFor) {
         String direct = remote == null ? "" : remote;
         if (forwardedFor == null || !trustedProxies.contains(direct)) {
             return direct;
         }
-        String[] hops = forwardedFor.split(",", 32);
+        String[] hops = forwardedFor.split(",", MAX_HOPS);
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();
             if (!isIpLiteral(hop)) {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP event loop: the channel webhooks, the operations endpoints, the JSON API and the dashboard. Several instances share the port.
- * Bodies are read into memory only up to the configured limit (413 above it); errors never carry stack traces.
+ * Bodies are read into memory only up to the configured limit (413 above it); errors never carry stack traces:
+ * {@link ErrorAnswers} answers every failure, in the API sub-router too, with a logged correlation id.
  */
 public final class HttpVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
@@ -31,7 +32,8 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders());
+        router.route().handler(new SecurityHeaders(deps.publicUrl()));
+        router.route().handler(new ClientAddress(deps.limits().trustedProxies()));
         router.route().handler(new BodyLimits(deps.bodyLimit()));
         router.route().handler(new QueryCheck());
         mountRateLimits(router);
@@ -58,10 +60,8 @@ public final class HttpVerticle extends VerticleBase {
      * until Redis answers; the body handler that follows resumes it). Never on the channel webhooks.
      */
     private void mountRateLimits(Router router) {
-        ClientAddress clients = new ClientAddress(deps.limits().trustedProxies());
-        router.route("/api/*").handler(new RateLimitHandler("api", deps.limits().api(), deps.limiter(), clients));
-        router.route("/partner/*").handler(new RateLimitHandler("partner", deps.limits().partner(), deps.limiter(),
-                clients));
+        router.route("/api/*").handler(new RateLimitHandler("api", deps.limits().api(), deps.limiter()));
+        router.route("/partner/*").handler(new RateLimitHandler("partner", deps.limits().partner(), deps.limiter()));
         router.route("/partner/*").handler(BodyHandler.create(false).setBodyLimit(BodyLimits.PARTNER));
     }
 
@@ -71,6 +71,7 @@ public final class HttpVerticle extends VerticleBase {
         api.route().handler(BodyHandler.create(false).setBodyLimit(BodyLimits.API));
         deps.apiModules().forEach(module -> module.mount(api));
         api.route().last().handler(ctx -> Api.error(ctx, 404, "no such API route"));
+        api.route().failureHandler(ErrorAnswers::answer);
         return api;
     }
 

@@ -17,13 +17,11 @@ final class RateLimitHandler implements Handler<RoutingContext> {
     private final String group;
     private final RequestLimits.Rate rate;
     private final RequestLimiter limiter;
-    private final ClientAddress clients;
 
-    RateLimitHandler(String group, RequestLimits.Rate rate, RequestLimiter limiter, ClientAddress clients) {
+    RateLimitHandler(String group, RequestLimits.Rate rate, RequestLimiter limiter) {
         this.group = group;
         this.rate = rate;
         this.limiter = limiter;
-        this.clients = clients;
     }
 
     @Override
@@ -32,7 +30,7 @@ final class RateLimitHandler implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        String client = clients.of(Api.address(ctx), ctx.request().getHeader("X-Forwarded-For"));
+        String client = Api.address(ctx);
         ctx.request().pause();
         Future.fromCompletionStage(limiter.acquire(group, client, rate), ctx.vertx().getOrCreateContext())
                 .onComplete(result -> {

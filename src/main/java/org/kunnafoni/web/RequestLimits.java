@@ -12,6 +12,11 @@ public record RequestLimits(Rate api, Rate partner, List<String> trustedProxies)
         trustedProxies = List.copyOf(trustedProxies);
     }
 
+    /** No limit and no proxy (tests of the HTTP layer alone). */
+    public static RequestLimits none() {
+        return new RequestLimits(new Rate(0, 1), new Rate(0, 1), List.of());
+    }
+
     /** A sustained rate and the requests that may come back to back; a rate of 0 turns the limit off. */
     public record Rate(double perSecond, int burst) {
         public boolean enabled() {

@@ -17,5 +17,6 @@ public record WebDependencies(
         java.util.List<ApiModule> apiModules,
         java.util.List<RootModule> rootModules,
         RequestLimits limits,
-        RequestLimiter limiter) {
+        RequestLimiter limiter,
+        java.net.URI publicUrl) {
 }

@@ -5,6 +5,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import org.kunnafoni.web.Api;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.Set;
@@ -18,6 +20,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
     public static final String COOKIE = "kf_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION_KEY = "kunnafoni.session";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthHandler.class);
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final AuthService auth;
@@ -44,6 +47,8 @@ public final class AuthHandler implements Handler<RoutingContext> {
                 return;
             }
             if (!bearer && !SAFE.contains(ctx.request().method()) && !sameSiteRequest(ctx, session.get())) {
+                LOG.warn("refused {} {} by {} from {}: missing or wrong CSRF token or foreign origin",
+                        ctx.request().method(), ctx.request().path(), session.get().username(), Api.address(ctx));
                 Api.error(ctx, 403, "missing or wrong CSRF token");
                 return;
             }
@@ -75,6 +80,8 @@ public final class AuthHandler implements Handler<RoutingContext> {
         return ctx -> {
             Session session = session(ctx);
             if (session == null || !session.role().atLeast(role)) {
+                LOG.warn("refused {} {} to {} ({}): needs {}", ctx.request().method(), ctx.request().path(),
+                        session == null ? "-" : session.username(), session == null ? "-" : session.role().id(), role.id());
                 Api.error(ctx, 403, "this needs the " + role.id() + " role");
                 return;
             }

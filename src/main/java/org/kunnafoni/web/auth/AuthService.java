@@ -14,7 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
-/** Logins, sessions and accounts. bcrypt runs on the given executor, never on an event loop. */
+/**
+ * Logins, sessions and accounts. bcrypt runs on the given executor, never on an event loop. A session ends at
+ * its absolute expiry, after {@code sessionIdle} without use, at logout, when its user is disabled, and when
+ * the user's password changes (the session carries a fingerprint of the password hash it was opened with).
+ */
 public final class AuthService {
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
 
@@ -26,9 +30,12 @@ public final class AuthService {
     private final Executor hashing;
     private final InstantSource clock;
     private final Duration sessionTtl;
+    private final Duration sessionIdle;
+    private final Duration touchEvery;
 
     public AuthService(UserStore users, SessionStore sessions, LoginThrottle throttle, AuditLog audit,
-                       PasswordHasher hasher, Executor hashing, InstantSource clock, Duration sessionTtl) {
+                       PasswordHasher hasher, Executor hashing, InstantSource clock, Duration sessionTtl,
+                       Duration sessionIdle) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -37,6 +44,10 @@ public final class AuthService {
         this.hashing = hashing;
         this.clock = clock;
         this.sessionTtl = sessionTtl;
+        this.sessionIdle = sessionIdle;
+        // last use is written at most this often: one Redis write per session per interval, not per request
+        Duration tenth = sessionIdle.dividedBy(10);
+        this.touchEvery = tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
     }
 
     public AuditLog audit() {
@@ -64,7 +75,7 @@ public final class AuthService {
         String token = Tokens.random();
         Instant now = clock.instant();
         Session session = new Session(Tokens.hash(token), user.username(), user.role(), Tokens.random(), now,
-                now.plus(sessionTtl));
+                now.plus(sessionTtl), credential(user), now);
         return sessions.save(session, sessionTtl)
                 .thenCompose(v -> throttle.succeeded(user.username()))
                 .thenCompose(v -> record(user.username(), "login", user.username(), address, Map.of()))
@@ -77,19 +88,77 @@ public final class AuthService {
                 .thenApply(v -> new LoginResult.Refused());
     }
 
-    /** The live session for a bearer token, if it exists, has not expired and its user is still enabled. */
+    /**
+     * The live session for a bearer token: it exists, is neither past its expiry nor idle too long, and its user
+     * is still enabled with the same password. A session that fails any of these is deleted.
+     */
     public CompletionStage<Optional<Session>> authenticate(String token) {
         if (token == null || token.isBlank()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         return sessions.find(Tokens.hash(token.trim())).thenCompose(found -> {
-            if (found.isEmpty() || !found.get().expiresAt().isAfter(clock.instant())) {
+            Instant now = clock.instant();
+            if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(Optional.<Session>empty());
             }
-            return users.find(found.get().username()).thenApply(user -> user.filter(u -> !u.disabled())
-                    .map(u -> new Session(found.get().tokenHash(), u.username(), u.role(), found.get().csrf(),
-                            found.get().createdAt(), found.get().expiresAt())));
+            Session s = found.get();
+            if (!s.expiresAt().isAfter(now) || !s.lastSeen().plus(sessionIdle).isAfter(now)) {
+                return end(s);
+            }
+            return users.find(s.username()).thenCompose(user -> {
+                if (user.isEmpty() || user.get().disabled() || !Tokens.same(credential(user.get()), s.credential())) {
+                    return end(s);
+                }
+                Optional<Session> live = Optional.of(s.withRole(user.get().role()));
+                if (Duration.between(s.lastSeen(), now).compareTo(touchEvery) < 0) {
+                    return CompletableFuture.completedFuture(live);
+                }
+                return sessions.touch(s.tokenHash(), now, Duration.between(now, s.expiresAt())).thenApply(v -> live);
+            });
         });
+    }
+
+    private CompletionStage<Optional<Session>> end(Session s) {
+        return sessions.delete(s.tokenHash()).thenApply(v -> Optional.<Session>empty());
+    }
+
+    /** Ends the session of a token presented at login, so one browser never holds two live sessions. */
+    public CompletionStage<Void> discard(String token) {
+        return token == null || token.isBlank() ? CompletableFuture.completedFuture(null)
+                : sessions.delete(Tokens.hash(token.trim()));
+    }
+
+    /**
+     * The user's own password change: the current password is checked (and counts toward the login throttle),
+     * every session of the user ends with the old password hash, and a fresh session is answered.
+     */
+    public CompletionStage<LoginResult> changeOwnPassword(Session session, String current, String next,
+                                                          String address) {
+        String username = session.username();
+        return throttle.blocked(username, address).thenCompose(blocked -> {
+            if (blocked) {
+                return record(username, "password_change_throttled", username, address, Map.of())
+                        .thenApply(v -> (LoginResult) new LoginResult.Throttled());
+            }
+            return users.find(username).thenComposeAsync(user -> {
+                if (user.isEmpty() || user.get().disabled() || !hasher.verify(current, user.get().passwordHash())) {
+                    return throttle.failed(username, address)
+                            .thenCompose(v -> record(username, "password_change_failed", username, address, Map.of()))
+                            .thenApply(v -> (LoginResult) new LoginResult.Refused());
+                }
+                User u = user.get();
+                User changed = new User(u.username(), u.role(), hasher.hash(next), false, u.createdAt());
+                return users.update(changed)
+                        .thenCompose(v -> sessions.delete(session.tokenHash()))
+                        .thenCompose(v -> record(username, "password_changed", username, address, Map.of()))
+                        .thenCompose(v -> openSession(changed, address));
+            }, hashing);
+        });
+    }
+
+    /** A short fingerprint of the password hash: changes with every new password, reveals nothing of it. */
+    private static String credential(User user) {
+        return Tokens.hash("credential:" + user.passwordHash()).substring(0, 24);
     }
 
     public CompletionStage<Void> logout(Session session, String address) {

@@ -1,13 +1,19 @@
 package org.kunnafoni.web.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 
 import java.nio.charset.StandardCharsets;
 
-/** bcrypt (a well-kept pure-Java implementation); slow on purpose, so always call it off the event loop. */
+/**
+ * bcrypt (a well-kept pure-Java implementation); slow on purpose, so always call it off the event loop.
+ * bcrypt reads at most 72 bytes, and the library's default refuses longer input with an exception: passwords
+ * longer than that (a 128-character pass phrase, or 25 Tifinagh letters in UTF-8) are first SHA-512 hashed.
+ * Shorter ones are hashed as they are, so hashes made before this rule still verify.
+ */
 public final class PasswordHasher {
-    /** bcrypt reads at most 72 bytes; the library refuses longer input rather than silently ignore the rest. */
-    public static final int MAX_BYTES = 72;
+    private static final LongPasswordStrategy LONG = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
 
     private final int cost;
     private final String dummy;
@@ -18,20 +24,15 @@ public final class PasswordHasher {
     }
 
     public String hash(String password) {
-        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+        return BCrypt.with(BCrypt.Version.VERSION_2A, LONG).hashToString(cost, password.toCharArray());
     }
 
     public boolean verify(String password, String hash) {
         if (hash == null || hash.isEmpty()) {
             return false;
         }
-        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BYTES) {
-            // no account can have such a password; spend the same time so the answer tells nothing
-            BCrypt.verifyer().verify(java.util.Arrays.copyOf(bytes, MAX_BYTES), dummy.getBytes(StandardCharsets.UTF_8));
-            return false;
-        }
-        return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;
+        return BCrypt.verifyer(BCrypt.Version.VERSION_2A, LONG).verify(password.getBytes(StandardCharsets.UTF_8),
+                hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     /** Spends the same time as a real check, so an unknown user name cannot be told from a wrong password. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Account management for admins: {@code GET/POST /api/users}, {@code PATCH /api/users/:username}. */
 public final class UserRoutes implements org.kunnafoni.web.ApiModule {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
-    private static final int MIN_PASSWORD = 12;
+    private final PasswordPolicy policy = PasswordPolicy.bundled();
 
     private final AuthService auth;
     private final AuthHandler authenticated;
@@ -45,11 +45,16 @@ public final class UserRoutes implements org.kunnafoni.web.ApiModule {
             return;
         }
         String username = body.getValue("username") instanceof String s ? s : "";
-        Optional<String> password = password(body);
+        Optional<String> password = body.getValue("password") instanceof String p ? Optional.of(p) : Optional.empty();
         Optional<Role> role = body.getValue("role") instanceof String r ? Role.fromId(r) : Optional.empty();
         if (!USERNAME.matcher(username).matches() || password.isEmpty() || role.isEmpty()) {
-            Api.error(ctx, 400, "username (3–32 of a-z 0-9 . _ -), password (at least " + MIN_PASSWORD
-                    + " characters, at most " + PasswordHasher.MAX_BYTES + " bytes) and role (monitor, supervisor or admin) are required");
+            Api.error(ctx, 400, "username (3–32 of a-z 0-9 . _ -), password (" + PasswordPolicy.MIN + " to "
+                    + PasswordPolicy.MAX + " characters) and role (monitor, supervisor or admin) are required");
+            return;
+        }
+        Optional<String> weak = policy.problem(password.get());
+        if (weak.isPresent()) {
+            Api.error(ctx, 400, weak.get());
             return;
         }
         Api.await(ctx, auth.createUser(AuthHandler.session(ctx), username, password.get(), role.get(),
@@ -75,11 +80,15 @@ public final class UserRoutes implements org.kunnafoni.web.ApiModule {
                 return;
             }
         }
-        Optional<String> password = body.containsKey("password") ? password(body) : Optional.empty();
-        if (body.containsKey("password") && password.isEmpty()) {
-            Api.error(ctx, 400, "password must have at least " + MIN_PASSWORD + " characters and at most "
-                    + PasswordHasher.MAX_BYTES + " bytes");
-            return;
+        Optional<String> password = Optional.empty();
+        if (body.containsKey("password")) {
+            Optional<String> weak = body.getValue("password") instanceof String p ? policy.problem(p)
+                    : Optional.of("password must be a string");
+            if (weak.isPresent()) {
+                Api.error(ctx, 400, weak.get());
+                return;
+            }
+            password = Optional.of(body.getString("password"));
         }
         Optional<Boolean> disabled = Optional.empty();
         if (body.containsKey("disabled")) {
@@ -98,11 +107,5 @@ public final class UserRoutes implements org.kunnafoni.web.ApiModule {
                 Api.error(ctx, 404, "no such user");
             }
         });
-    }
-
-    private static Optional<String> password(JsonObject body) {
-        return body.getValue("password") instanceof String p && p.length() >= MIN_PASSWORD
-                && p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= PasswordHasher.MAX_BYTES
-                ? Optional.of(p) : Optional.empty();
     }
 }
