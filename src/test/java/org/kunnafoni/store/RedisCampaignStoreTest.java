@@ -101,7 +101,7 @@ class RedisCampaignStoreTest {
     }
 
     private FanOut fanOut(int page) {
-        return new FanOut(store, new RedisAudience(redis), dispatches, queue, templates, "twilio", "KUNNAFONI", clock,
+        return new FanOut(store, new RedisAudience(redis), new RedisRunPlans(redis), queue, templates, "twilio", "KUNNAFONI", clock,
                 page, Duration.ofMinutes(5));
     }
 
