@@ -39,7 +39,8 @@ public final class RedisRateLimiter implements RateLimiter {
         if (segmentsPerSecond <= 0 || burstSegments < 1) {
             throw new IllegalArgumentException("rate and burst must be positive");
         }
-        double interval = 1000.0 / segmentsPerSecond * (1 + MARGIN);
+        // whole microseconds, so slot times add up exactly in the script
+        double interval = Math.round(1_000_000.0 / segmentsPerSecond * (1 + MARGIN)) / 1000.0;
         this.redis = redis;
         this.millisPerSegment = Double.toString(interval);
         this.burstMillis = Double.toString(interval * burstSegments);
