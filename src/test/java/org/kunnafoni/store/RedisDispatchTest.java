@@ -81,6 +81,56 @@ class RedisDispatchTest {
     }
 
     @Test
+    void openCreatesOnceAndAnswersTheStoredDispatch() {
+        Dispatch planned = Dispatch.planned("C-00000000open-1", "R-OPEN", Optional.of("gao"), "twilio", "KUNNAFONI",
+                "message", NOON).withValidUntil(Optional.of(NOON.plusSeconds(3600)));
+        assertThat(join(store.open(planned))).isEqualTo(planned);
+        join(store.claim(planned.id(), NOON, Duration.ofMinutes(2)));
+        Dispatch again = join(store.open(planned.withValidUntil(Optional.empty())));
+        assertThat(again.state()).as("the stored one, not a second").isEqualTo(DispatchState.SENDING);
+        assertThat(again.validUntil()).contains(NOON.plusSeconds(3600));
+    }
+
+    @Test
+    void twoWorkersRacingForOneRecipientSendOnce() throws Exception {
+        MutableClock clock = new MutableClock(NOON);
+        String run = "C-0000000race-" + UUID.randomUUID().toString().substring(0, 8);
+        RedisRunPlans plans = new RedisRunPlans(redis);
+        join(plans.save(new org.kunnafoni.dispatch.RunPlan(run, "twilio", "KUNNAFONI", Map.of("fra", "message"),
+                Optional.empty())));
+        CountingSender sender = new CountingSender();
+        try (RedisDispatchQueue queue = new RedisDispatchQueue(redis, Duration.ofMinutes(3))) {
+            // a resumed fan-out queued the same recipients twice
+            List<org.kunnafoni.dispatch.PlannedRecipient> twice = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                twice.add(new org.kunnafoni.dispatch.PlannedRecipient(run, "R-RACE-" + i, "gao", "fra"));
+            }
+            join(queue.enqueuePlanned(twice));
+            join(queue.enqueuePlanned(twice));
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Integer>> rounds = new java.util.ArrayList<>();
+            for (String name : List.of("racer-a", "racer-b")) {
+                DispatchWorker w = new DispatchWorker(queue, pipeline(store, plans, clock, sender), name, 1,
+                        Duration.ofMillis(20), clock);
+                rounds.add(threads.submit(() -> {
+                    int n = 0;
+                    while (w.runOnce() > 0) {
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            assertThat(rounds.get(0).get() + rounds.get(1).get()).isEqualTo(40);
+            threads.shutdown();
+            // a loser that found the dispatch in flight looks again after the winner's lease: still nothing twice
+            clock.advance(Duration.ofMinutes(3));
+            new DispatchWorker(queue, pipeline(store, plans, clock, sender), "racer-c", 64, Duration.ofMillis(20),
+                    clock).runOnce();
+        }
+        assertThat(sender.sent).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
     void claimIsExclusiveUntilTheLeaseEnds() {
         Dispatch d = newDispatch("R-CLAIM");
         Claim first = join(store.claim(d.id(), NOON, Duration.ofMinutes(2)));
