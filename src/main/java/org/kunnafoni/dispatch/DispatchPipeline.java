@@ -30,6 +30,12 @@ import java.util.random.RandomGenerator;
 public final class DispatchPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchPipeline.class);
 
+    /**
+     * How late a reserved send may still go out. The limiter spaces slots 1.5 % wider than the rate (15 ms of slack
+     * per second of slots); this leaves 10 ms of it for the provider call's own jitter.
+     */
+    static final Duration SLOT_TOLERANCE = Duration.ofMillis(5);
+
     private final DispatchStore store;
     private final ConsentCheck consent;
     private final QuietHours quietHours;
@@ -145,16 +151,21 @@ public final class DispatchPipeline {
                 // the reserved slot simply passes unused
                 return stop(dispatch, DispatchState.EXPIRED, "campaign validity ended before its send slot");
             }
-            return claimAndSend(dispatch.id(), recipient.get(), sender, slot);
+            return claimAndSend(dispatch, recipient.get(), sender, slot,
+                    decision instanceof RateLimiter.Decision.Reserved);
         });
     }
 
     /**
      * Claims before waiting for the slot, so the variable part (a Redis round trip that may wait for an fsync)
      * is over when the timer fires and only the provider call follows it: arrivals at the provider are then as
-     * evenly spaced as the slots. The lease covers the wait.
+     * evenly spaced as the slots. The lease covers the wait. A dispatch that reaches its slot late (the claim or
+     * the timer was slow) gives the slot up and goes back to the queue for a new one: sent late, it would arrive
+     * right before the next slot's message and put one too many in that second.
      */
-    private CompletionStage<PipelineOutcome> claimAndSend(String id, Recipient recipient, Sender sender, Instant slot) {
+    private CompletionStage<PipelineOutcome> claimAndSend(Dispatch dispatch, Recipient recipient, Sender sender,
+                                                          Instant slot, boolean reserved) {
+        String id = dispatch.id();
         Instant now = clock.instant();
         Duration wait = slot.isAfter(now) ? Duration.between(now, slot) : Duration.ZERO;
         return store.claim(id, now, lease.plus(wait)).thenCompose(claim -> {
@@ -162,13 +173,26 @@ public final class DispatchPipeline {
                 if (claimed.reclaimed()) {
                     LOG.warn("dispatch {} was left sending by a stopped worker; sending it again", id);
                 }
-                return timer.at(slot).thenCompose(v -> send(claimed.dispatch(), recipient, sender));
+                return timer.at(slot).thenCompose(v -> reserved && missed(slot)
+                        ? giveUpSlot(dispatch)
+                        : send(claimed.dispatch(), recipient, sender));
             }
             if (claim instanceof Claim.Busy busy) {
                 return CompletableFuture.completedFuture(later(id, busy.leaseUntil(), "claimed by another worker"));
             }
             return done(id, claim instanceof Claim.Settled settled ? settled.state().id() : "missing");
         });
+    }
+
+    private boolean missed(Instant slot) {
+        return Duration.between(slot, clock.instant()).compareTo(SLOT_TOLERANCE) > 0;
+    }
+
+    private CompletionStage<PipelineOutcome> giveUpSlot(Dispatch d) {
+        DispatchState back = d.state().waiting() ? d.state() : DispatchState.PLANNED;
+        Instant now = clock.instant();
+        return store.reschedule(d.id(), back, "send slot missed", OptionalInt.empty(), now)
+                .thenApply(ok -> later(d.id(), now, "send slot missed"));
     }
 
     private CompletionStage<PipelineOutcome> send(Dispatch d, Recipient recipient, Sender sender) {

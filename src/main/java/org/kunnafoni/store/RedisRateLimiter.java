@@ -22,20 +22,28 @@ public final class RedisRateLimiter implements RateLimiter {
     public static final double MARGIN = 0.015;
     /** A slot farther ahead than this is not reserved: the dispatch goes back to the delayed set instead. */
     static final Duration HORIZON = Duration.ofSeconds(30);
+    /**
+     * A slot is at least this far ahead, so the worker claims its dispatch before the slot rather than after it
+     * (a dispatch that reaches its slot late gives it up, see DispatchPipeline). Only an idle sender's first
+     * message waits for it; a backlog's slots are farther ahead anyway.
+     */
+    static final Duration LEAD = Duration.ofMillis(20);
     private static final RedisScript GCRA = RedisScript.load("ratelimit_gcra.lua");
 
     private final RedisConnector redis;
     private final String millisPerSegment;
     private final String burstMillis;
     private final Optional<PinnedNow> pinned;
+    private final String leadMillis;
 
     /** @param burstSegments segments that may go out back to back before the rate applies */
     public RedisRateLimiter(RedisConnector redis, double segmentsPerSecond, int burstSegments) {
-        this(redis, segmentsPerSecond, burstSegments, Optional.empty());
+        this(redis, segmentsPerSecond, burstSegments, Optional.empty(), LEAD);
     }
 
     /** With {@code pinned}, the script uses that time instead of the server's (tests of the slot table). */
-    RedisRateLimiter(RedisConnector redis, double segmentsPerSecond, int burstSegments, Optional<PinnedNow> pinned) {
+    RedisRateLimiter(RedisConnector redis, double segmentsPerSecond, int burstSegments, Optional<PinnedNow> pinned,
+                     Duration lead) {
         if (segmentsPerSecond <= 0 || burstSegments < 1) {
             throw new IllegalArgumentException("rate and burst must be positive");
         }
@@ -45,6 +53,7 @@ public final class RedisRateLimiter implements RateLimiter {
         this.millisPerSegment = Double.toString(interval);
         this.burstMillis = Double.toString(interval * burstSegments);
         this.pinned = pinned;
+        this.leadMillis = Long.toString(lead.toMillis());
     }
 
     /** A clock for the script (tests only). */
@@ -57,7 +66,7 @@ public final class RedisRateLimiter implements RateLimiter {
         String now = pinned.map(p -> Long.toString(p.now().toEpochMilli())).orElse("");
         return GCRA.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.rateLimit(sender)},
                         millisPerSegment, burstMillis, Integer.toString(Math.max(1, cost)),
-                        Long.toString(HORIZON.toMillis()), now)
+                        Long.toString(HORIZON.toMillis()), now, leadMillis)
                 .thenApply(RedisRateLimiter::decision);
     }
 

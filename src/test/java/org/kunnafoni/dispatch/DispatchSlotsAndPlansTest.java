@@ -27,6 +27,8 @@ class DispatchSlotsAndPlansTest {
     private final PipelineFakes.Limiter limiter = new PipelineFakes.Limiter();
     private final PipelineFakes.ScriptedSender twilio = new PipelineFakes.ScriptedSender();
     private final PipelineFakes.Plans plans = new PipelineFakes.Plans();
+    /** How late the timer fires (a starved machine). */
+    private Duration timerLate = Duration.ZERO;
     /** What the dispatch looked like each time the pipeline waited for a slot, and until when. */
     private final List<String> waits = new ArrayList<>();
     private DispatchPipeline pipeline;
@@ -35,7 +37,7 @@ class DispatchSlotsAndPlansTest {
     void setUp() {
         SlotTimer timer = when -> {
             waits.add(when + " " + store.get(Dispatch.idFor(RUN, "R-ALICE")).state().id());
-            clock.set(when);
+            clock.set(when.plus(timerLate));
             return CompletableFuture.completedFuture(null);
         };
         pipeline = new DispatchPipeline(store, consent, QuietHours.bamakoDefault(clock), limiter,
@@ -91,6 +93,22 @@ class DispatchSlotsAndPlansTest {
         assertThat(twilio.sent).hasSize(1);
         assertThat(store.get(Dispatch.idFor(RUN, "R-ALICE")).updatedAt()).as("recorded after the slot")
                 .isEqualTo(NOON.plusMillis(250));
+    }
+
+    @Test
+    void aSlotReachedLateIsGivenUpAndTheDispatchQueuedForANewOne() {
+        plan(Optional.empty());
+        limiter.reservations.add(Duration.ofMillis(250));
+        timerLate = DispatchPipeline.SLOT_TOLERANCE.plusMillis(1);
+        PipelineOutcome outcome = take("R-ALICE");
+        assertThat(outcome).isEqualTo(new PipelineOutcome.Later(Dispatch.idFor(RUN, "R-ALICE"),
+                NOON.plusMillis(250).plus(timerLate), "send slot missed"));
+        assertThat(store.get(Dispatch.idFor(RUN, "R-ALICE")).state()).isEqualTo(DispatchState.PLANNED);
+        assertThat(twilio.sent).isEmpty();
+        timerLate = DispatchPipeline.SLOT_TOLERANCE;
+        limiter.reservations.add(Duration.ofMillis(100));
+        assertThat(pipeline.run(Dispatch.idFor(RUN, "R-ALICE")).toCompletableFuture().join().toString())
+                .as("within the tolerance it goes").contains("accepted");
     }
 
     @Test

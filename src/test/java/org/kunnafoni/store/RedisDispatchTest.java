@@ -170,27 +170,30 @@ class RedisDispatchTest {
 
     /**
      * Slot reservation on a pinned clock. Each call is {@code at ms : cost}; each answer is the reserved delay in
-     * ms after the call (0 = now), or {@code wait N} when nothing was reserved. Slots are 1.5 % wider than the rate
+     * ms after the call (0 = now, granted), or {@code wait N} when nothing was reserved. Slots are 1.5 % wider than the rate
      * (10/s → 101.5 ms, 1/s → 1015 ms) so that send jitter never puts rate + 1 arrivals in one second.
      */
-    @ParameterizedTest(name = "{0}/s burst {1}: {2} → {3}")
+    @ParameterizedTest(name = "{0}/s burst {1} lead {2} ms: {3} → {4}")
     @CsvSource(delimiter = '|', value = {
             // a backlog asking at once gets one slot after another, nobody is refused
-            "10 | 1  | 0:1 0:1 0:1 0:1                | 0 101.5 203 304.5",
+            "10 | 1  | 0  | 0:1 0:1 0:1 0:1                | 0 101.5 203 304.5",
             // asking later waits only for what is left; an idle sender starts again at once
-            "10 | 1  | 0:1 0:1 50:1 1000:1 1000:1     | 0 101.5 153 0 101.5",
+            "10 | 1  | 0  | 0:1 0:1 50:1 1000:1 1000:1     | 0 101.5 153 0 101.5",
             // cost is in segments: a 2-segment message takes two slots
-            "10 | 1  | 0:2 0:1 0:1                    | 0 203 304.5",
+            "10 | 1  | 0  | 0:2 0:1 0:1                    | 0 203 304.5",
             // a burst lets that many segments go back to back, then the rate applies
-            "1  | 3  | 0:2 0:1 0:2 0:1                | 0 0 2030 3045",
+            "1  | 3  | 0  | 0:2 0:1 0:2 0:1                | 0 0 2030 3045",
             // a message larger than the burst still goes out when the sender is idle
-            "1  | 3  | 0:10 0:1                       | 0 8120",
+            "1  | 3  | 0  | 0:10 0:1                       | 0 8120",
+            // with a lead, even an idle sender's slot is that far ahead (time to claim before it); spacing is kept
+            "10 | 1  | 20 | 0:1 0:1 0:1 500:1              | 20 121.5 223 20",
+            "1  | 3  | 20 | 0:1 0:1 0:1 0:1                | 20 20 20 1035",
             // a slot more than 30 s ahead is not reserved: ask again when it is within reach
-            "1  | 1  | 0:29 0:1 0:1 0:1               | 0 29435 wait 450 wait 450",
+            "1  | 1  | 0  | 0:29 0:1 0:1 0:1               | 0 29435 wait 450 wait 450",
     })
-    void slotsAreReservedOneAfterAnother(double rate, int burst, String calls, String expected) {
+    void slotsAreReservedOneAfterAnother(double rate, int burst, long lead, String calls, String expected) {
         Instant[] now = {NOON};
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, rate, burst, Optional.of(() -> now[0]));
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, rate, burst, Optional.of(() -> now[0]), Duration.ofMillis(lead));
         String sender = "S-" + UUID.randomUUID();
         List<String> answers = new java.util.ArrayList<>();
         for (String call : calls.trim().split("\\s+")) {
@@ -213,7 +216,7 @@ class RedisDispatchTest {
 
     @Test
     void slotsArePerSender() {
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, 1.0, 1, Optional.of(() -> NOON));
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, 1.0, 1, Optional.of(() -> NOON), Duration.ZERO);
         String sender = "S-" + UUID.randomUUID();
         assertThat(join(limiter.acquire(sender, 1))).isInstanceOf(RateLimiter.Decision.Granted.class);
         assertThat(join(limiter.acquire(sender, 1))).isInstanceOf(RateLimiter.Decision.Reserved.class);
