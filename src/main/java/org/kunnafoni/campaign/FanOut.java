@@ -29,7 +29,8 @@ import java.util.concurrent.CompletionStage;
  * to the dispatch stream and counts the page into the run's progress; the dispatch itself is created, under the id
  * derived from run and recipient, by the worker that takes the entry. So a run resumed after a crash (or run
  * twice) queues some recipients twice but still makes one dispatch each, and sends each once. The audience is read
- * a page at a time (the next page is read while the current one is written) and checkpointed every few pages.
+ * a page at a time (the next page is read, and prepared, while the current one is written) and checkpointed
+ * every few pages, once every page before the checkpoint is written.
  * Runs on the scheduler's own thread and waits for Redis there — never on an event loop.
  */
 public final class FanOut {
@@ -112,6 +113,7 @@ public final class FanOut {
             int segments = Dispatch.segmentsOf(body);
             Optional<String> cursor = i == first ? from.flatMap(CampaignStore.Checkpoint::cursor) : Optional.empty();
             CompletionStage<Audience.Page> next = audience.page(cell, cursor, pageSize);
+            CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
             boolean more = true;
             while (more) {
                 Audience.Page page = await(next);
@@ -120,8 +122,12 @@ public final class FanOut {
                 if (more) {
                     next = audience.page(cell, cursor, pageSize);
                 }
-                await(planPage(runId, cell, segments, page.pseudonyms()));
+                // two pages in flight: Redis writes one while this thread prepares the next
+                CompletableFuture<Void> written = planPage(runId, cell, segments, page.pseudonyms());
+                await(previous);
+                previous = written;
                 if (++pages % CHECKPOINT_EVERY == 0 || !more) {
+                    await(previous);
                     await(campaigns.checkpoint(runId, more ? i : i + 1, cursor));
                     await(campaigns.renewLease(runId, clock.instant().plus(lease)));
                     if (canceled(campaign.id())) {
