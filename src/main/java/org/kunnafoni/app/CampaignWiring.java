@@ -5,6 +5,7 @@ import org.kunnafoni.campaign.FanOut;
 import org.kunnafoni.store.RedisAudience;
 import org.kunnafoni.store.RedisCampaignStore;
 import org.kunnafoni.store.RedisConnector;
+import org.kunnafoni.store.RedisRunPlans;
 import org.kunnafoni.text.template.TemplateLibrary;
 import org.kunnafoni.triage.place.Gazetteer;
 import org.kunnafoni.web.CampaignRoutes;
@@ -35,7 +36,7 @@ final class CampaignWiring implements AutoCloseable {
                 Campaigns::randomId);
         // without a configured sender the dispatches are held by the pipeline; the name only keys the rate limit
         String sender = config.dispatch().senders().getOrDefault("twilio", "twilio");
-        FanOut fanOut = new FanOut(store, audience, dispatch.store(), dispatch.queue(), templates, "twilio", sender,
+        FanOut fanOut = new FanOut(store, audience, new RedisRunPlans(redis), dispatch.queue(), templates, "twilio", sender,
                 clock, c.fanoutPage(), c.claimLease());
         CampaignScheduler scheduler = new CampaignScheduler(store, fanOut, clock, c.schedulerInterval(), c.claimLease());
         scheduler.start();

@@ -16,6 +16,7 @@ import org.kunnafoni.dispatch.DispatchSettings;
 import org.kunnafoni.dispatch.DispatchWorker;
 import org.kunnafoni.dispatch.OnCallRecipients;
 import org.kunnafoni.dispatch.Sender;
+import org.kunnafoni.dispatch.SlotTimer;
 import org.kunnafoni.dispatch.SubscriberConsent;
 import org.kunnafoni.dispatch.ConsentCheck;
 import org.kunnafoni.radio.PartnerRecipients;
@@ -25,6 +26,7 @@ import org.kunnafoni.store.RedisDispatchQueue;
 import org.kunnafoni.store.RedisDispatchStore;
 import org.kunnafoni.store.RedisRateLimiter;
 import org.kunnafoni.store.RedisRelayOutbox;
+import org.kunnafoni.store.RedisRunPlans;
 import org.kunnafoni.store.RedisRunProgress;
 
 import java.net.InetAddress;
@@ -88,7 +90,8 @@ final class DispatchWiring implements AutoCloseable {
         }
         DispatchPipeline pipeline = new DispatchPipeline(store, consent, s.quietHours(clock),
                 new RedisRateLimiter(redis, s.segmentsPerSecond(), s.burstSegments()), senders,
-                s.backoff(), new SplittableRandom(), clock, s.lease(), s.heldRecheck());
+                s.backoff(), new SplittableRandom(), clock, s.lease(), s.heldRecheck(), new RedisRunPlans(redis),
+                SlotTimer.system(clock));
         RedisDispatchQueue queue = new RedisDispatchQueue(redis, s.reclaimIdle());
         TwilioStatusRoutes routes = new TwilioStatusRoutes(new TwilioStatusWebhook(config.publicUrl(),
                 config.secrets().twilioAuthToken(), reports, registry),

@@ -52,6 +52,12 @@ public interface CampaignStore {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * Counts a fan-out page of recipients into the run's progress (planned, segments), each recipient once however
+     * often it is added, and remembers them so a cancel finds their dispatches; answers how many were new.
+     */
+    CompletionStage<Long> addRecipients(String runId, List<String> pseudonyms, int segmentsEach);
+
     /** Marks the run finished with {@code status} and releases its claim. */
     CompletionStage<Void> finishRun(String runId, CampaignRun.Status status, Instant at);
 

@@ -2,8 +2,9 @@ package org.kunnafoni.campaign;
 
 import org.kunnafoni.dispatch.Dispatch;
 import org.kunnafoni.dispatch.DispatchQueue;
-import org.kunnafoni.dispatch.DispatchState;
-import org.kunnafoni.dispatch.DispatchStore;
+import org.kunnafoni.dispatch.PlannedRecipient;
+import org.kunnafoni.dispatch.RunPlan;
+import org.kunnafoni.dispatch.RunPlans;
 import org.kunnafoni.text.template.TemplateException;
 import org.kunnafoni.text.template.TemplateLibrary;
 import org.kunnafoni.triage.Language;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,17 +24,23 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Turns one claimed campaign run into one dispatch per recipient. The audience is read a page at a time and each
- * page is checkpointed; dispatch ids come from run + recipient, so a run resumed after a crash (or run twice)
- * plans the same dispatches again and creates none twice. Runs on the scheduler's own thread and waits for Redis
- * there — never on an event loop.
+ * Turns one claimed campaign run into one queue entry per recipient. Planning is lazy: the run's texts are stored
+ * once (a {@link RunPlan}), and each audience page only appends compact entries (run, pseudonym, region, language)
+ * to the dispatch stream and counts the page into the run's progress; the dispatch itself is created, under the id
+ * derived from run and recipient, by the worker that takes the entry. So a run resumed after a crash (or run
+ * twice) queues some recipients twice but still makes one dispatch each, and sends each once. The audience is read
+ * a page at a time (the next page is read, and prepared, while the current one is written) and checkpointed
+ * every few pages, once every page before the checkpoint is written.
+ * Runs on the scheduler's own thread and waits for Redis there — never on an event loop.
  */
 public final class FanOut {
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
+    /** Pages between checkpoints (and lease renewals, cancel checks): a resume replays at most this many. */
+    static final int CHECKPOINT_EVERY = 20;
 
     private final CampaignStore campaigns;
     private final Audience audience;
-    private final DispatchStore dispatches;
+    private final RunPlans plans;
     private final DispatchQueue queue;
     private final TemplateLibrary templates;
     private final String channel;
@@ -41,12 +49,12 @@ public final class FanOut {
     private final int pageSize;
     private final Duration lease;
 
-    public FanOut(CampaignStore campaigns, Audience audience, DispatchStore dispatches, DispatchQueue queue,
+    public FanOut(CampaignStore campaigns, Audience audience, RunPlans plans, DispatchQueue queue,
                   TemplateLibrary templates, String channel, String sender, InstantSource clock, int pageSize,
                   Duration lease) {
         this.campaigns = campaigns;
         this.audience = audience;
-        this.dispatches = dispatches;
+        this.plans = plans;
         this.queue = queue;
         this.templates = templates;
         this.channel = channel;
@@ -78,7 +86,12 @@ public final class FanOut {
             return finishAndScheduleNext(campaign, runId, due, CampaignRun.Status.FAILED);
         }
         await(campaigns.updateStatus(campaign.id(), CampaignStatus.RUNNING));
-        if (!fanOut(campaign, runId, texts, claimed.reclaimed())) {
+        Map<String, String> bodies = new HashMap<>();
+        texts.forEach((language, text) -> bodies.put(language.code(), text.body()));
+        await(plans.save(new RunPlan(runId, channel, sender, bodies, Optional.of(due.plus(campaign.validity())))));
+        // the stored plan wins over this render: a resumed run keeps the text its first pages were planned with
+        RunPlan plan = await(plans.find(runId)).orElseThrow();
+        if (!fanOut(campaign, runId, plan, claimed.reclaimed())) {
             await(campaigns.cancelWaitingDispatches(runId, "campaign canceled", clock.instant()));
             return finish(runId, CampaignRun.Status.CANCELED);
         }
@@ -86,57 +99,61 @@ public final class FanOut {
     }
 
     /** False when the campaign was canceled part-way. */
-    private boolean fanOut(Campaign campaign, String runId, Map<Language, CampaignText> texts, boolean resume) {
+    private boolean fanOut(Campaign campaign, String runId, RunPlan plan, boolean resume) {
         List<Audience.Cell> cells = Audience.Cell.of(campaign.regions(), campaign.languages());
         Optional<CampaignStore.Checkpoint> from = resume ? await(campaigns.checkpoint(runId)) : Optional.empty();
         int first = from.map(CampaignStore.Checkpoint::cell).orElse(0);
+        int pages = 0;
         for (int i = first; i < cells.size(); i++) {
             Audience.Cell cell = cells.get(i);
+            String body = plan.bodies().get(cell.language().code());
+            if (body == null) {
+                continue;
+            }
+            int segments = Dispatch.segmentsOf(body);
             Optional<String> cursor = i == first ? from.flatMap(CampaignStore.Checkpoint::cursor) : Optional.empty();
-            do {
-                Audience.Page page = await(audience.page(cell, cursor, pageSize));
-                planAll(runId, cell, texts.get(cell.language()), page.pseudonyms(), resume);
+            CompletionStage<Audience.Page> next = audience.page(cell, cursor, pageSize);
+            CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+            boolean more = true;
+            while (more) {
+                Audience.Page page = await(next);
                 cursor = page.next();
-                await(campaigns.checkpoint(runId, cursor.isPresent() ? i : i + 1, cursor));
-                await(campaigns.renewLease(runId, clock.instant().plus(lease)));
-                if (canceled(campaign.id())) {
-                    return false;
+                more = cursor.isPresent();
+                if (more) {
+                    next = audience.page(cell, cursor, pageSize);
                 }
-            } while (cursor.isPresent());
+                // two pages in flight: Redis writes one while this thread prepares the next
+                CompletableFuture<Void> written = planPage(runId, cell, segments, page.pseudonyms());
+                await(previous);
+                previous = written;
+                if (++pages % CHECKPOINT_EVERY == 0 || !more) {
+                    await(previous);
+                    await(campaigns.checkpoint(runId, more ? i : i + 1, cursor));
+                    await(campaigns.renewLease(runId, clock.instant().plus(lease)));
+                    if (canceled(campaign.id())) {
+                        return false;
+                    }
+                }
+            }
         }
         return true;
     }
 
     /**
-     * A page in four round trips instead of four per recipient: create every dispatch, record them all in the run,
-     * then queue the new ones. Order per dispatch is kept (created → recorded → queued), so a crash in between
-     * leaves what a replay repairs: existing dispatches still {@code planned} are queued again on resume.
+     * Counts the page into the run (each recipient once) and queues one entry per recipient, both sent at once.
+     * Every entry is queued even on a replayed page: a recipient queued twice is still one dispatch, and one not
+     * queued would never be sent.
      */
-    private void planAll(String runId, Audience.Cell cell, CampaignText text, List<String> pseudonyms,
-                         boolean resume) {
-        // the body is the same for the whole page: cost it once, not once per recipient
-        Dispatch template = Dispatch.planned(runId, "", Optional.of(cell.region()), channel, sender, text.body(),
-                clock.instant());
-        List<Dispatch> planned = pseudonyms.stream().map(p -> template.forRecipient(p)).toList();
-        List<Boolean> created = await(dispatches.createAll(planned));
-        List<String> ids = planned.stream().map(Dispatch::id).toList();
-        await(campaigns.addDispatches(runId, ids));
-        List<String> fresh = new ArrayList<>();
-        List<String> existing = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            (created.get(i) ? fresh : existing).add(ids.get(i));
+    private CompletableFuture<Void> planPage(String runId, Audience.Cell cell, int segments, List<String> pseudonyms) {
+        if (pseudonyms.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
-        await(queue.enqueueAll(fresh));
-        if (resume) {
-            // the first claimer may have died between create and enqueue
-            await(CompletableFuture.allOf(existing.stream().map(id -> enqueueIfUntouched(id).toCompletableFuture())
-                    .toArray(CompletableFuture[]::new)));
+        List<PlannedRecipient> entries = new ArrayList<>(pseudonyms.size());
+        for (String p : pseudonyms) {
+            entries.add(new PlannedRecipient(runId, p, cell.region(), cell.language().code()));
         }
-    }
-
-    private CompletionStage<Void> enqueueIfUntouched(String id) {
-        return dispatches.find(id).thenCompose(found -> found.filter(d -> d.state() == DispatchState.PLANNED)
-                .map(d -> queue.enqueue(id)).orElse(CompletableFuture.completedFuture(null)));
+        return CompletableFuture.allOf(campaigns.addRecipients(runId, pseudonyms, segments).toCompletableFuture(),
+                queue.enqueuePlanned(entries).toCompletableFuture());
     }
 
     private boolean canceled(String campaignId) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param recipient the subscriber's pseudonym; the number is looked up (and decrypted) only at send time
  * @param sender    the sender id the rate limit applies to (messaging service SID, number or alphanumeric id)
+ * @param validUntil when a campaign's validity ends: a dispatch not handed to a provider by then is expired
  */
 public record Dispatch(
         String id,
@@ -30,7 +31,8 @@ public record Dispatch(
         int attempts,
         Optional<String> providerId,
         Optional<String> lastError,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<Instant> validUntil) {
 
     public Dispatch {
         Objects.requireNonNull(id, "id");
@@ -44,6 +46,7 @@ public record Dispatch(
         region = region == null ? Optional.empty() : region;
         providerId = providerId == null ? Optional.empty() : providerId;
         lastError = lastError == null ? Optional.empty() : lastError;
+        validUntil = validUntil == null ? Optional.empty() : validUntil;
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be at least 1");
         }
@@ -52,15 +55,31 @@ public record Dispatch(
     /** A new dispatch, costed in segments (GSM-7 or UCS-2) from its body. */
     public static Dispatch planned(String runId, String recipient, Optional<String> region, String channel,
                                    String sender, String body, Instant at) {
-        int segments = Math.max(1, SegmentCounter.count(body).segments());
+        int segments = segmentsOf(body);
         return new Dispatch(idFor(runId, recipient), runId, recipient, region, channel, sender, body, segments,
-                DispatchState.PLANNED, 0, Optional.empty(), Optional.empty(), at);
+                DispatchState.PLANNED, 0, Optional.empty(), Optional.empty(), at, Optional.empty());
+    }
+
+    /** The same dispatch with a validity end (a campaign run's due time + validity). */
+    public Dispatch withValidUntil(Optional<Instant> until) {
+        return new Dispatch(id, runId, recipient, region, channel, sender, body, segments, state, attempts, providerId,
+                lastError, updatedAt, until);
+    }
+
+    /** True when it may no longer leave at {@code now}. */
+    public boolean expiredAt(Instant now) {
+        return validUntil.filter(until -> !now.isBefore(until)).isPresent();
+    }
+
+    /** What one message of {@code body} costs: its segment count (GSM-7 or UCS-2), at least one. */
+    public static int segmentsOf(String body) {
+        return Math.max(1, SegmentCounter.count(body).segments());
     }
 
     /** The same planned message for another recipient of the run (its own id). */
     public Dispatch forRecipient(String other) {
         return new Dispatch(idFor(runId, other), runId, other, region, channel, sender, body, segments, state, attempts,
-                providerId, lastError, updatedAt);
+                providerId, lastError, updatedAt, validUntil);
     }
 
     /** {@code D-} and 24 hex digits of SHA-256(run, recipient): stable, short, and safe in keys and URLs. */

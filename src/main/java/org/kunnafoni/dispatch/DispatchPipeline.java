@@ -17,9 +17,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
 
 /**
- * One pass over one dispatch: mute (consent) → quiet hours → rate limit → claim → send → record. Consent and
- * quiet hours are checked at send time because a dispatch can wait for hours after fan-out. The claim is the
- * atomic step that makes a dispatch recorded as sent impossible to send again.
+ * One pass over one dispatch: (create it from its run's plan) → validity → mute (consent) → quiet hours → reserve
+ * a send slot → claim → wait for the slot → send → record. Consent and quiet hours are checked at send time
+ * because a dispatch can wait for hours after fan-out. The claim is the atomic step that makes a dispatch
+ * recorded as sent impossible to send again.
  *
  * <p>In-flight window: a worker that dies after the provider accepted a message but before {@link
  * DispatchStore#advance} recorded it leaves the dispatch {@code sending}; when its lease expires it is claimed
@@ -28,6 +29,12 @@ import java.util.random.RandomGenerator;
  */
 public final class DispatchPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchPipeline.class);
+
+    /**
+     * How late a reserved send may still go out. The limiter spaces slots 1.5 % wider than the rate (15 ms of slack
+     * per second of slots); this leaves 10 ms of it for the provider call's own jitter.
+     */
+    static final Duration SLOT_TOLERANCE = Duration.ofMillis(5);
 
     private final DispatchStore store;
     private final ConsentCheck consent;
@@ -39,10 +46,24 @@ public final class DispatchPipeline {
     private final InstantSource clock;
     private final Duration lease;
     private final Duration heldRecheck;
+    private final RunPlans plans;
+    private final SlotTimer timer;
 
     public DispatchPipeline(DispatchStore store, ConsentCheck consent, QuietHours quietHours, RateLimiter limiter,
                             Map<String, Sender> sendersByChannel, Backoff backoff, RandomGenerator random,
                             InstantSource clock, Duration lease, Duration heldRecheck) {
+        this(store, consent, quietHours, limiter, sendersByChannel, backoff, random, clock, lease, heldRecheck,
+                RunPlans.NONE, SlotTimer.system(clock));
+    }
+
+    /**
+     * @param plans what lazily planned campaign recipients are created from
+     * @param timer waits until a reserved send slot
+     */
+    public DispatchPipeline(DispatchStore store, ConsentCheck consent, QuietHours quietHours, RateLimiter limiter,
+                            Map<String, Sender> sendersByChannel, Backoff backoff, RandomGenerator random,
+                            InstantSource clock, Duration lease, Duration heldRecheck, RunPlans plans,
+                            SlotTimer timer) {
         this.store = store;
         this.consent = consent;
         this.quietHours = quietHours;
@@ -53,19 +74,51 @@ public final class DispatchPipeline {
         this.clock = clock;
         this.lease = lease;
         this.heldRecheck = heldRecheck;
+        this.plans = plans;
+        this.timer = timer;
+    }
+
+    /** One queue entry: a dispatch by id, or a campaign recipient whose dispatch is created here first. */
+    public CompletionStage<PipelineOutcome> run(DispatchQueue.Entry entry) {
+        return entry.planned().map(this::admit).orElseGet(() -> run(entry.dispatchId()));
     }
 
     public CompletionStage<PipelineOutcome> run(String dispatchId) {
-        return store.find(dispatchId).thenCompose(found -> {
-            if (found.isEmpty()) {
-                return done(dispatchId, "missing");
+        return store.find(dispatchId).thenCompose(found -> found.isEmpty() ? done(dispatchId, "missing")
+                : proceed(found.get()));
+    }
+
+    /**
+     * Creates the recipient's dispatch from its run's plan (or finds the one a duplicate entry created), then
+     * checks the run was not stopped. Created before the check: a cancel that lands after the check then finds the
+     * dispatch in the run and cancels it itself, so no order of the two lets a canceled run send.
+     */
+    private CompletionStage<PipelineOutcome> admit(PlannedRecipient r) {
+        return plans.find(r.runId()).thenCompose(plan -> {
+            Optional<Dispatch> planned = plan.flatMap(p -> p.dispatchFor(r, clock.instant()));
+            if (planned.isEmpty()) {
+                LOG.warn("run {} has no plan for language {}: entry dropped", r.runId(), r.language());
+                return done(r.dispatchId(), "missing");
             }
-            Dispatch dispatch = found.get();
-            if (!dispatch.state().waiting() && dispatch.state() != DispatchState.SENDING) {
-                return done(dispatchId, dispatch.state().id());
-            }
-            return consent.recipient(dispatch.recipient()).thenCompose(r -> afterConsent(dispatch, r));
+            return store.open(planned.get()).thenCompose(d -> plans.stopped(r.runId()).thenCompose(stopped ->
+                    stopped && d.state().waiting() ? stop(d, DispatchState.CANCELED, "campaign canceled")
+                            : proceed(d)));
         });
+    }
+
+    private CompletionStage<PipelineOutcome> proceed(Dispatch dispatch) {
+        if (!dispatch.state().waiting() && dispatch.state() != DispatchState.SENDING) {
+            return done(dispatch.id(), dispatch.state().id());
+        }
+        if (dispatch.state().waiting() && dispatch.expiredAt(clock.instant())) {
+            return stop(dispatch, DispatchState.EXPIRED, "campaign validity ended");
+        }
+        return consent.recipient(dispatch.recipient()).thenCompose(r -> afterConsent(dispatch, r));
+    }
+
+    private CompletionStage<PipelineOutcome> stop(Dispatch d, DispatchState state, String reason) {
+        return store.stopIfWaiting(d.id(), state, reason, clock.instant())
+                .thenApply(stopped -> new PipelineOutcome.Done(d.id(), stopped ? state.id() : d.state().id()));
     }
 
     private CompletionStage<PipelineOutcome> afterConsent(Dispatch dispatch, Optional<Recipient> recipient) {
@@ -75,6 +128,9 @@ public final class DispatchPipeline {
         }
         if (!recipient.get().anyHour()
                 && quietHours.check(dispatch.region()) instanceof QuietHours.Decision.DeferUntil defer) {
+            if (dispatch.expiredAt(defer.until())) {
+                return stop(dispatch, DispatchState.EXPIRED, "campaign validity ends during quiet hours");
+            }
             return store.reschedule(dispatch.id(), DispatchState.DEFERRED, "quiet hours", OptionalInt.empty(),
                     clock.instant()).thenApply(ok -> later(dispatch.id(), defer.until(), "quiet hours"));
         }
@@ -83,28 +139,60 @@ public final class DispatchPipeline {
             return finish(dispatch.id(), DispatchState.FAILED, Optional.of("no sender for channel " + dispatch.channel()),
                     OptionalInt.empty());
         }
+        Instant asked = clock.instant();
         return limiter.acquire(dispatch.sender(), dispatch.segments()).thenCompose(decision -> {
             if (decision instanceof RateLimiter.Decision.WaitFor waitFor) {
                 return CompletableFuture.completedFuture(
                         later(dispatch.id(), clock.instant().plus(waitFor.pause()), "rate limit"));
             }
-            return claimAndSend(dispatch.id(), recipient.get(), sender);
+            Instant slot = decision instanceof RateLimiter.Decision.Reserved reserved ? asked.plus(reserved.delay())
+                    : asked;
+            if (dispatch.expiredAt(slot)) {
+                // the reserved slot simply passes unused
+                return stop(dispatch, DispatchState.EXPIRED, "campaign validity ended before its send slot");
+            }
+            return claimAndSend(dispatch, recipient.get(), sender, slot,
+                    decision instanceof RateLimiter.Decision.Reserved);
         });
     }
 
-    private CompletionStage<PipelineOutcome> claimAndSend(String id, Recipient recipient, Sender sender) {
-        return store.claim(id, clock.instant(), lease).thenCompose(claim -> {
+    /**
+     * Claims before waiting for the slot, so the variable part (a Redis round trip that may wait for an fsync)
+     * is over when the timer fires and only the provider call follows it: arrivals at the provider are then as
+     * evenly spaced as the slots. The lease covers the wait. A dispatch that reaches its slot late (the claim or
+     * the timer was slow) gives the slot up and goes back to the queue for a new one: sent late, it would arrive
+     * right before the next slot's message and put one too many in that second.
+     */
+    private CompletionStage<PipelineOutcome> claimAndSend(Dispatch dispatch, Recipient recipient, Sender sender,
+                                                          Instant slot, boolean reserved) {
+        String id = dispatch.id();
+        Instant now = clock.instant();
+        Duration wait = slot.isAfter(now) ? Duration.between(now, slot) : Duration.ZERO;
+        return store.claim(id, now, lease.plus(wait)).thenCompose(claim -> {
             if (claim instanceof Claim.Claimed claimed) {
                 if (claimed.reclaimed()) {
                     LOG.warn("dispatch {} was left sending by a stopped worker; sending it again", id);
                 }
-                return send(claimed.dispatch(), recipient, sender);
+                return timer.at(slot).thenCompose(v -> reserved && missed(slot)
+                        ? giveUpSlot(dispatch)
+                        : send(claimed.dispatch(), recipient, sender));
             }
             if (claim instanceof Claim.Busy busy) {
                 return CompletableFuture.completedFuture(later(id, busy.leaseUntil(), "claimed by another worker"));
             }
             return done(id, claim instanceof Claim.Settled settled ? settled.state().id() : "missing");
         });
+    }
+
+    private boolean missed(Instant slot) {
+        return Duration.between(slot, clock.instant()).compareTo(SLOT_TOLERANCE) > 0;
+    }
+
+    private CompletionStage<PipelineOutcome> giveUpSlot(Dispatch d) {
+        DispatchState back = d.state().waiting() ? d.state() : DispatchState.PLANNED;
+        Instant now = clock.instant();
+        return store.reschedule(d.id(), back, "send slot missed", OptionalInt.empty(), now)
+                .thenApply(ok -> later(d.id(), now, "send slot missed"));
     }
 
     private CompletionStage<PipelineOutcome> send(Dispatch d, Recipient recipient, Sender sender) {

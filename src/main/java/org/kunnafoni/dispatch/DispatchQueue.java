@@ -19,6 +19,12 @@ public interface DispatchQueue {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * Queues campaign recipients whose dispatches do not exist yet (see {@link PlannedRecipient}), one entry each,
+     * in one round trip where the queue can.
+     */
+    CompletionStage<Void> enqueuePlanned(List<PlannedRecipient> recipients);
+
     /** When the earliest dispatch waiting for a time is due; empty when none waits. */
     default CompletionStage<java.util.Optional<Instant>> nextDue() {
         return CompletableFuture.completedFuture(java.util.Optional.empty());
@@ -35,6 +41,14 @@ public interface DispatchQueue {
 
     CompletionStage<Void> ack(Entry entry);
 
-    record Entry(String entryId, String dispatchId) {
+    /** @param planned present when the dispatch is created by the worker that takes the entry */
+    record Entry(String entryId, String dispatchId, java.util.Optional<PlannedRecipient> planned) {
+        public Entry(String entryId, String dispatchId) {
+            this(entryId, dispatchId, java.util.Optional.empty());
+        }
+
+        public static Entry planned(String entryId, PlannedRecipient recipient) {
+            return new Entry(entryId, recipient.dispatchId(), java.util.Optional.of(recipient));
+        }
     }
 }

@@ -13,7 +13,9 @@ public enum DispatchState {
     SENDING(1),
     ACCEPTED(2),
     SENT(3),
-    DELIVERED(4), UNDELIVERED(4), FAILED(4), SKIPPED_OPTED_OUT(4), CANCELED(4);
+    DELIVERED(4), UNDELIVERED(4), FAILED(4), SKIPPED_OPTED_OUT(4), CANCELED(4),
+    /** Its campaign's validity ended before it could leave (quiet hours, back-off, a long backlog). */
+    EXPIRED(4);
 
     private final int rank;
 

@@ -26,6 +26,20 @@ public interface DispatchStore {
     CompletionStage<Optional<Dispatch>> find(String id);
 
     /**
+     * Creates {@code planned} unless a dispatch with its id exists, and answers the stored one either way (one
+     * round trip). A worker taking a lazily planned recipient uses it; progress counters are not touched, the
+     * fan-out counted the recipient when it queued it.
+     */
+    CompletionStage<Dispatch> open(Dispatch planned);
+
+    /**
+     * Ends a dispatch that has not been claimed for sending with a final {@code state} (canceled: its campaign was
+     * canceled; expired: its validity ended); true when it was waiting. One already sending or with the provider
+     * goes on.
+     */
+    CompletionStage<Boolean> stopIfWaiting(String id, DispatchState state, String reason, Instant now);
+
+    /**
      * Takes the dispatch for one send: a waiting one becomes {@code sending} with a lease until {@code now + lease}.
      * One found {@code sending} with an expired lease is taken again (its worker died in flight).
      */

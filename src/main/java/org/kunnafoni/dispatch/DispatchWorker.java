@@ -61,7 +61,7 @@ public final class DispatchWorker implements AutoCloseable {
     }
 
     private CompletableFuture<Void> handle(DispatchQueue.Entry entry) {
-        return pipeline.run(entry.dispatchId())
+        return pipeline.run(entry)
                 .thenCompose(outcome -> outcome instanceof PipelineOutcome.Later later
                         ? queue.schedule(entry.dispatchId(), later.due())
                         : CompletableFuture.<Void>completedFuture(null))

@@ -9,6 +9,7 @@ import org.kunnafoni.campaign.CampaignRun;
 import org.kunnafoni.campaign.CampaignStatus;
 import org.kunnafoni.campaign.CampaignStore;
 import org.kunnafoni.campaign.RunProgress;
+import org.kunnafoni.dispatch.Dispatch;
 import org.kunnafoni.dispatch.DispatchState;
 
 import java.time.Duration;
@@ -21,11 +22,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 /** Campaigns, runs, the due-run index with its atomic claim, and run progress in Redis (keys: {@link RedisKeys}). */
 public final class RedisCampaignStore implements CampaignStore {
     private static final RedisScript CLAIM = RedisScript.load("campaign_claim.lua");
     private static final RedisScript STATUS = RedisScript.load("campaign_status.lua");
+    private static final RedisScript PLAN_PAGE = RedisScript.load("campaign_plan_page.lua");
     private static final int CANCEL_PAGE = 500;
 
     private final RedisConnector redis;
@@ -140,6 +143,20 @@ public final class RedisCampaignStore implements CampaignStore {
     }
 
     @Override
+    public CompletionStage<Long> addRecipients(String runId, List<String> pseudonyms, int segmentsEach) {
+        if (pseudonyms.isEmpty()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        String[] args = new String[pseudonyms.size() + 1];
+        args[0] = Integer.toString(segmentsEach);
+        for (int i = 0; i < pseudonyms.size(); i++) {
+            args[i + 1] = pseudonyms.get(i);
+        }
+        return PLAN_PAGE.run(redis.async(), ScriptOutputType.INTEGER,
+                new String[]{RedisKeys.campaignRunRecipients(runId), RedisKeys.campaignRunProgress(runId)}, args);
+    }
+
+    @Override
     public CompletionStage<Void> finishRun(String runId, CampaignRun.Status status, Instant at) {
         return redis.async().hset(RedisKeys.campaignRun(runId), Map.of("status", status.id(),
                         "finished_at", at.toString()))
@@ -159,23 +176,32 @@ public final class RedisCampaignStore implements CampaignStore {
         });
     }
 
+    /**
+     * Through the run's recipients (whose dispatches workers create as they take them) and, for runs planned before
+     * fan-out became lazy, its dispatch id set; a recipient whose dispatch does not exist yet is stopped by the
+     * worker that takes it, which sees the campaign canceled.
+     */
     @Override
     public CompletionStage<Long> cancelWaitingDispatches(String runId, String reason, Instant at) {
-        return cancelPage(runId, ScanCursor.INITIAL, reason, at, 0L);
+        return cancelPage(RedisKeys.campaignRunRecipients(runId), p -> Dispatch.idFor(runId, p), ScanCursor.INITIAL,
+                reason, at, 0L)
+                .thenCompose(n -> cancelPage(RedisKeys.campaignRunDispatches(runId), id -> id, ScanCursor.INITIAL,
+                        reason, at, n));
     }
 
-    /** Page by page through the run's dispatch ids, so a million-recipient run is never read at once. */
-    private CompletionStage<Long> cancelPage(String runId, ScanCursor cursor, String reason, Instant at, long done) {
-        return redis.async().sscan(RedisKeys.campaignRunDispatches(runId), cursor, ScanArgs.Builder.limit(CANCEL_PAGE))
-                .thenCompose(page -> {
-                    List<CompletableFuture<Boolean>> canceled = page.getValues().stream()
-                            .map(id -> dispatches.cancelIfWaiting(id, reason, at).toCompletableFuture()).toList();
-                    return CompletableFuture.allOf(canceled.toArray(CompletableFuture[]::new)).thenCompose(v -> {
-                        long total = done + canceled.stream().filter(CompletableFuture::join).count();
-                        return page.isFinished() ? CompletableFuture.completedFuture(total)
-                                : cancelPage(runId, page, reason, at, total);
-                    });
-                });
+    /** Page by page through a set, so a million-recipient run is never read at once. */
+    private CompletionStage<Long> cancelPage(String set, UnaryOperator<String> toId, ScanCursor cursor, String reason,
+                                             Instant at, long done) {
+        return redis.async().sscan(set, cursor, ScanArgs.Builder.limit(CANCEL_PAGE)).thenCompose(page -> {
+            List<CompletableFuture<Boolean>> canceled = page.getValues().stream()
+                    .map(member -> dispatches.cancelIfWaiting(toId.apply(member), reason, at).toCompletableFuture())
+                    .toList();
+            return CompletableFuture.allOf(canceled.toArray(CompletableFuture[]::new)).thenCompose(v -> {
+                long total = done + canceled.stream().filter(CompletableFuture::join).count();
+                return page.isFinished() ? CompletableFuture.completedFuture(total)
+                        : cancelPage(set, toId, page, reason, at, total);
+            });
+        });
     }
 
     @Override

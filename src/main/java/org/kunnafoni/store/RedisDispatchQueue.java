@@ -3,10 +3,14 @@ package org.kunnafoni.store;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import org.kunnafoni.dispatch.DispatchQueue;
+import org.kunnafoni.dispatch.PlannedRecipient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -18,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
     private static final RedisScript PROMOTE = RedisScript.load("dispatch_promote.lua");
     private static final RedisScript ENQUEUE_ALL = RedisScript.load("dispatch_enqueue_all.lua");
+    private static final RedisScript ENQUEUE_PLANNED = RedisScript.load("dispatch_enqueue_planned.lua");
     private static final int PROMOTE_LIMIT = 500;
     private static final String FIELD = "dispatch";
 
@@ -40,6 +45,24 @@ public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
         return dispatchIds.isEmpty() ? CompletableFuture.completedFuture(null)
                 : ENQUEUE_ALL.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.DISPATCH_STREAM},
                 dispatchIds.toArray(String[]::new)).thenApply(n -> null);
+    }
+
+    /** One script per run × region × language in the list (a fan-out page is one). */
+    @Override
+    public CompletionStage<Void> enqueuePlanned(List<PlannedRecipient> recipients) {
+        Map<List<String>, List<String>> byCell = new LinkedHashMap<>();
+        for (PlannedRecipient r : recipients) {
+            byCell.computeIfAbsent(List.of(r.runId(), r.region(), r.language()), k -> new ArrayList<>())
+                    .add(r.recipient());
+        }
+        List<CompletableFuture<Long>> appended = new ArrayList<>();
+        byCell.forEach((cell, pseudonyms) -> {
+            List<String> args = new ArrayList<>(cell);
+            args.addAll(pseudonyms);
+            appended.add(ENQUEUE_PLANNED.<Long>run(redis.async(), ScriptOutputType.INTEGER,
+                    new String[]{RedisKeys.DISPATCH_STREAM}, args.toArray(String[]::new)).toCompletableFuture());
+        });
+        return CompletableFuture.allOf(appended.toArray(CompletableFuture[]::new));
     }
 
     @Override
@@ -73,9 +96,19 @@ public final class RedisDispatchQueue implements DispatchQueue, AutoCloseable {
                 .thenApply(n -> null);
     }
 
+    /** A dispatch id, or a lazily planned recipient (fields run, to, region, lang; see the enqueue script). */
     private static List<Entry> entries(List<StreamMessage<String, String>> messages) {
-        return messages.stream().filter(m -> m.getBody().get(FIELD) != null)
-                .map(m -> new Entry(m.getId(), m.getBody().get(FIELD))).toList();
+        List<Entry> entries = new ArrayList<>();
+        for (StreamMessage<String, String> m : messages) {
+            Map<String, String> b = m.getBody();
+            if (b.get(FIELD) != null) {
+                entries.add(new Entry(m.getId(), b.get(FIELD)));
+            } else if (b.get("run") != null && b.get("to") != null && b.get("region") != null && b.get("lang") != null) {
+                entries.add(Entry.planned(m.getId(), new PlannedRecipient(b.get("run"), b.get("to"), b.get("region"),
+                        b.get("lang"))));
+            }
+        }
+        return entries;
     }
 
     @Override

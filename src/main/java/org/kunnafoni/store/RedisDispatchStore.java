@@ -28,6 +28,7 @@ public final class RedisDispatchStore implements DispatchStore {
     private static final RedisScript RESCHEDULE = RedisScript.load("dispatch_reschedule.lua");
     private static final RedisScript ADVANCE = RedisScript.load("dispatch_advance.lua");
     private static final RedisScript CANCEL = RedisScript.load("dispatch_cancel.lua");
+    private static final RedisScript OPEN = RedisScript.load("dispatch_open.lua");
     private static final long PROVIDER_INDEX_TTL_SECONDS = Duration.ofDays(30).toSeconds();
 
     private final RedisConnector redis;
@@ -96,12 +97,28 @@ public final class RedisDispatchStore implements DispatchStore {
                 "rank", Integer.toString(d.state().rank()), "attempts", Integer.toString(d.attempts()),
                 "updated_at", d.updatedAt().toString()));
         d.region().ifPresent(r -> fields.addAll(List.of("region", r)));
+        d.validUntil().ifPresent(t -> fields.addAll(List.of("valid_until", t.toString())));
         return fields.toArray(String[]::new);
     }
 
     @Override
     public CompletionStage<Optional<Dispatch>> find(String id) {
         return redis.async().hgetall(RedisKeys.dispatch(id)).thenApply(RedisDispatchStore::toDispatch);
+    }
+
+    @Override
+    public CompletionStage<Dispatch> open(Dispatch planned) {
+        return OPEN.<List<Object>>run(redis.async(), ScriptOutputType.MULTI,
+                new String[]{RedisKeys.dispatch(planned.id())}, fields(planned))
+                .thenApply(reply -> toDispatch(hash(reply, 1)).orElseThrow());
+    }
+
+    private static Map<String, String> hash(List<Object> reply, int from) {
+        Map<String, String> hash = new HashMap<>();
+        for (int i = from; i + 1 < reply.size(); i += 2) {
+            hash.put((String) reply.get(i), (String) reply.get(i + 1));
+        }
+        return hash;
     }
 
     @Override
@@ -128,15 +145,20 @@ public final class RedisDispatchStore implements DispatchStore {
                         : moved(answer, state, Optional.empty()).thenApply(v -> true));
     }
 
-    /**
-     * Cancels a dispatch that has not been claimed for sending yet (a canceled or expired campaign run); true when
-     * it was waiting. One already sending or with the provider goes on.
-     */
+    /** {@link #stopIfWaiting} with {@code canceled} (a canceled campaign run). */
     public CompletionStage<Boolean> cancelIfWaiting(String id, String reason, Instant now) {
+        return stopIfWaiting(id, DispatchState.CANCELED, reason, now);
+    }
+
+    @Override
+    public CompletionStage<Boolean> stopIfWaiting(String id, DispatchState state, String reason, Instant now) {
+        if (!state.isFinal()) {
+            throw new IllegalArgumentException("not a final state: " + state);
+        }
         return CANCEL.<String>run(redis.async(), ScriptOutputType.VALUE, new String[]{RedisKeys.dispatch(id)},
-                        reason, now.toString())
+                        reason, now.toString(), state.id())
                 .thenCompose(answer -> answer == null || answer.isEmpty() ? CompletableFuture.completedFuture(false)
-                        : moved(answer, DispatchState.CANCELED, Optional.of(reason)).thenApply(v -> true));
+                        : moved(answer, state, Optional.of(reason)).thenApply(v -> true));
     }
 
     /** {@code answer} is 'previous state|run id' from a script; a failed counter update never fails the change. */
@@ -180,11 +202,7 @@ public final class RedisDispatchStore implements DispatchStore {
             case "settled":
                 return new Claim.Settled(DispatchState.fromId((String) reply.get(1)).orElseThrow());
             case "claimed":
-                Map<String, String> hash = new HashMap<>();
-                for (int i = 3; i + 1 < reply.size(); i += 2) {
-                    hash.put((String) reply.get(i), (String) reply.get(i + 1));
-                }
-                return new Claim.Claimed(toDispatch(hash).orElseThrow(), "1".equals(reply.get(1)));
+                return new Claim.Claimed(toDispatch(hash(reply, 3)).orElseThrow(), "1".equals(reply.get(1)));
             default:
                 return new Claim.Missing();
         }
@@ -199,7 +217,7 @@ public final class RedisDispatchStore implements DispatchStore {
                 Integer.parseInt(h.get("segments")), DispatchState.fromId(h.get("state")).orElseThrow(),
                 Integer.parseInt(h.getOrDefault("attempts", "0")), Optional.ofNullable(h.get("provider_id")),
                 Optional.ofNullable(h.get("last_error")).filter(e -> !e.isEmpty()),
-                Instant.parse(h.get("updated_at"))));
+                Instant.parse(h.get("updated_at")), Optional.ofNullable(h.get("valid_until")).map(Instant::parse)));
     }
 
     private static String text(OptionalInt value) {

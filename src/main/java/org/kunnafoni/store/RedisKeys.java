@@ -221,6 +221,19 @@ public final class RedisKeys {
         return campaignRun(runId) + ":dispatches";
     }
 
+    /**
+     * Set of the pseudonyms a run was fanned out to (its dispatch ids derive from them): counts each recipient once
+     * and lets a cancel find the dispatches workers have created. Same slot as the run's progress hash.
+     */
+    public static String campaignRunRecipients(String runId) {
+        return campaignRun(runId) + ":recipients";
+    }
+
+    /** Hash of what a run's dispatches share: channel, sender, valid_until (ms), body:<language>. Written once. */
+    public static String campaignRunPlan(String runId) {
+        return campaignRun(runId) + ":plan";
+    }
+
     // ---- Relay phone outbox (SMSSync task protocol, helper/relayout) -----------------------------------------
     // Every key of one device shares the {<device>} hash tag, so each poll / confirm / put script stays in one
     // slot. The message uuid is the dispatch id.

@@ -10,10 +10,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Request rates per client address in Redis, so every gateway instance counts the same client together: the
- * same GCRA script as the per-sender send limit, one key per group and address in its own slot.
+ * generic cell rate algorithm that refuses (429) rather than reserving a slot, one key per group and address in its own slot.
  */
 public final class RedisRequestLimiter implements RequestLimiter {
-    private static final RedisScript GCRA = RedisScript.load("ratelimit_gcra.lua");
+    private static final RedisScript GCRA = RedisScript.load("request_limit_gcra.lua");
 
     private final RedisConnector redis;
 

@@ -88,6 +88,7 @@ final class CampaignJson {
                 .put("sent", p.sent()).put("delivered", p.count(DispatchState.DELIVERED))
                 .put("failed", p.count(DispatchState.FAILED) + p.count(DispatchState.UNDELIVERED))
                 .put("failed_by_reason", reasons).put("canceled", p.count(DispatchState.CANCELED))
+                .put("expired", p.count(DispatchState.EXPIRED))
                 .put("by_state", states).put("segments", p.segments())
                 .put("estimated_cost", p.estimatedCost(price).toPlainString()).put("currency", currency);
     }

@@ -1,11 +1,13 @@
 package org.kunnafoni.bench;
 
 import org.kunnafoni.audience.PhoneProtector;
-import org.kunnafoni.dispatch.Dispatch;
+import org.kunnafoni.dispatch.PlannedRecipient;
+import org.kunnafoni.dispatch.RunPlan;
 import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisDispatchQueue;
 import org.kunnafoni.store.RedisDispatchStore;
 import org.kunnafoni.store.RedisKeys;
+import org.kunnafoni.store.RedisRunPlans;
 import org.kunnafoni.support.GatewayFixture;
 
 import java.nio.file.Files;
@@ -36,6 +38,9 @@ final class DispatchBench implements AutoCloseable {
     final RedisDispatchStore store;
     final RedisDispatchQueue queue;
     final List<String> pseudonyms = new ArrayList<>();
+    final RedisRunPlans runPlans;
+    private final java.util.Set<String> plans = new java.util.HashSet<>();
+    private final Map<String, PlannedRecipient> planned = new HashMap<>();
     final Clock clock;
 
     DispatchBench(int capacity, Map<String, String> dispatchEnv, int subscribers) throws Exception {
@@ -58,6 +63,7 @@ final class DispatchBench implements AutoCloseable {
         redis = new RedisConnector(gateway.gateway().redisUri(), Duration.ofSeconds(10));
         store = new RedisDispatchStore(redis);
         queue = new RedisDispatchQueue(redis, Duration.ofMinutes(3));
+        runPlans = new RedisRunPlans(redis);
         PhoneProtector phones = new PhoneProtector(key);
         for (int i = 0; i < subscribers; i++) {
             String phone = String.format("+2237600%04d", i);
@@ -70,25 +76,30 @@ final class DispatchBench implements AutoCloseable {
         }
     }
 
-    /** N planned dispatches (not queued) to the subscribers in turn, spread over {@code senders} sender ids. */
+    /**
+     * N recipients planned the way a campaign fan-out plans them (lazily: a stored run plan per run and sender, the
+     * dispatch created by the worker that takes the entry), not queued yet; spread over {@code senders} sender ids.
+     * Answers the dispatch ids the workers will create.
+     */
     List<String> plan(String prefix, int n, int senders) {
         List<String> ids = new ArrayList<>(n);
-        for (int from = 0; from < n; from += 1_000) {
-            List<Dispatch> page = new ArrayList<>();
-            for (int i = from; i < Math.min(n, from + 1_000); i++) {
-                String run = prefix + "-" + (i / pseudonyms.size());
-                page.add(Dispatch.planned(run, pseudonyms.get(i % pseudonyms.size()), Optional.of("gao"), "twilio",
-                        "KUNNAFONI-" + (i % senders), BODY, clock.instant()));
+        for (int i = 0; i < n; i++) {
+            String run = prefix + "-" + (i / pseudonyms.size()) + "-s" + (i % senders);
+            if (plans.add(run)) {
+                runPlans.save(new RunPlan(run, "twilio", "KUNNAFONI-" + (i % senders), Map.of("fra", BODY),
+                        Optional.empty())).toCompletableFuture().join();
             }
-            store.createAll(page).toCompletableFuture().join();
-            page.forEach(d -> ids.add(d.id()));
+            PlannedRecipient r = new PlannedRecipient(run, pseudonyms.get(i % pseudonyms.size()), "gao", "fra");
+            planned.put(r.dispatchId(), r);
+            ids.add(r.dispatchId());
         }
         return ids;
     }
 
     void enqueue(List<String> ids) {
         for (int from = 0; from < ids.size(); from += 1_000) {
-            queue.enqueueAll(ids.subList(from, Math.min(ids.size(), from + 1_000))).toCompletableFuture().join();
+            queue.enqueuePlanned(ids.subList(from, Math.min(ids.size(), from + 1_000)).stream().map(planned::get)
+                    .toList()).toCompletableFuture().join();
         }
     }
 

@@ -25,6 +25,22 @@ public final class InMemoryDispatchStore implements DispatchStore {
         return done(Optional.ofNullable(dispatches.get(id)));
     }
 
+    @Override
+    public synchronized CompletionStage<Dispatch> open(Dispatch planned) {
+        return done(dispatches.computeIfAbsent(planned.id(), id -> planned));
+    }
+
+    @Override
+    public synchronized CompletionStage<Boolean> stopIfWaiting(String id, DispatchState state, String reason,
+                                                               Instant now) {
+        Dispatch d = dispatches.get(id);
+        if (d == null || !d.state().waiting()) {
+            return done(false);
+        }
+        dispatches.put(id, with(d, state, d.attempts(), d.providerId(), Optional.of(reason), now));
+        return done(true);
+    }
+
     public synchronized Dispatch get(String id) {
         return dispatches.get(id);
     }
@@ -85,7 +101,7 @@ public final class InMemoryDispatchStore implements DispatchStore {
     private static Dispatch with(Dispatch d, DispatchState state, int attempts, Optional<String> provider,
                                  Optional<String> error, Instant at) {
         return new Dispatch(d.id(), d.runId(), d.recipient(), d.region(), d.channel(), d.sender(), d.body(),
-                d.segments(), state, attempts, provider, error, at);
+                d.segments(), state, attempts, provider, error, at, d.validUntil());
     }
 
     private static <T> CompletionStage<T> done(T value) {

@@ -48,6 +48,8 @@ final class PipelineFakes {
     static final class Limiter implements RateLimiter {
         final List<String> acquired = new ArrayList<>();
         Duration waitOnce = Duration.ZERO;
+        /** Slots handed out in turn (delays after the call), then Granted. */
+        final Deque<Duration> reservations = new ArrayDeque<>();
 
         @Override
         public synchronized CompletionStage<Decision> acquire(String sender, int cost) {
@@ -57,7 +59,34 @@ final class PipelineFakes {
                 return CompletableFuture.completedFuture(new Decision.WaitFor(wait));
             }
             acquired.add(sender + ":" + cost);
-            return CompletableFuture.completedFuture(new Decision.Granted());
+            Duration slot = reservations.poll();
+            return CompletableFuture.completedFuture(slot == null ? new Decision.Granted() : new Decision.Reserved(slot));
+        }
+    }
+
+    /** Run plans in memory; a run is stopped once {@link #stop} was called. */
+    static final class Plans implements RunPlans {
+        final Map<String, RunPlan> plans = new HashMap<>();
+        final java.util.Set<String> stopped = new java.util.HashSet<>();
+
+        @Override
+        public synchronized CompletionStage<Void> save(RunPlan plan) {
+            plans.putIfAbsent(plan.runId(), plan);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public synchronized CompletionStage<Optional<RunPlan>> find(String runId) {
+            return CompletableFuture.completedFuture(Optional.ofNullable(plans.get(runId)));
+        }
+
+        @Override
+        public synchronized CompletionStage<Boolean> stopped(String runId) {
+            return CompletableFuture.completedFuture(stopped.contains(runId));
+        }
+
+        synchronized void stop(String runId) {
+            stopped.add(runId);
         }
     }
 

@@ -15,7 +15,13 @@ import org.kunnafoni.campaign.CampaignStore;
 import org.kunnafoni.campaign.FanOut;
 import org.kunnafoni.campaign.RunProgress;
 import org.kunnafoni.campaign.Schedule;
+import org.kunnafoni.dispatch.Dispatch;
+import org.kunnafoni.dispatch.DispatchPipeline;
 import org.kunnafoni.dispatch.DispatchState;
+import org.kunnafoni.dispatch.DispatchWorker;
+import org.kunnafoni.dispatch.PlannedRecipient;
+import org.kunnafoni.dispatch.RunPlan;
+import org.kunnafoni.dispatch.Sender;
 import org.kunnafoni.dispatch.MutableClock;
 import org.kunnafoni.support.FreePorts;
 import org.kunnafoni.text.template.TemplateLibrary;
@@ -84,6 +90,11 @@ class RedisCampaignStoreTest {
         return stage.toCompletableFuture().join();
     }
 
+    private static long segmentsOf(Language language) {
+        return org.kunnafoni.text.SegmentCounter.count(templates.render("awareness", "child_recruitment", language,
+                Map.of("hotline", "36000")).text()).segments();
+    }
+
     private Campaign campaign(String id, Schedule schedule) {
         Campaign c = new Campaign(id, "child_recruitment", Map.of("hotline", "36000"), List.of("gao", "mopti"),
                 List.of(Language.FRA, Language.BAM), schedule, Duration.ofHours(24), false, CampaignStatus.CREATED,
@@ -101,7 +112,7 @@ class RedisCampaignStoreTest {
     }
 
     private FanOut fanOut(int page) {
-        return new FanOut(store, new RedisAudience(redis), dispatches, queue, templates, "twilio", "KUNNAFONI", clock,
+        return new FanOut(store, new RedisAudience(redis), new RedisRunPlans(redis), queue, templates, "twilio", "KUNNAFONI", clock,
                 page, Duration.ofMinutes(5));
     }
 
@@ -152,8 +163,29 @@ class RedisCampaignStoreTest {
         assertThat(get(store.claimDue(NOON.plusSeconds(60), Duration.ofMinutes(5), 5))).hasSize(1);
     }
 
+    /** Sends every queued entry through the production pipeline and worker to a counting sender. */
+    private RedisDispatchTest.CountingSender drain() {
+        RedisDispatchTest.CountingSender sender = new RedisDispatchTest.CountingSender();
+        DispatchWorker worker = new DispatchWorker(queue, pipeline(sender), "drain", 64, Duration.ofMillis(5), clock);
+        while (worker.runOnce() > 0) {
+            // until the stream is empty
+        }
+        return sender;
+    }
+
+    private DispatchPipeline pipeline(Sender sender) {
+        return RedisDispatchTest.pipeline(dispatches, new RedisRunPlans(redis), clock, sender);
+    }
+
+    /** Creates a recipient's dispatch as a worker taking its entry would. */
+    private Dispatch open(String runId, String pseudonym, String region, String language) {
+        RunPlan plan = get(new RedisRunPlans(redis).find(runId)).orElseThrow();
+        return get(dispatches.open(plan.dispatchFor(new PlannedRecipient(runId, pseudonym, region, language), NOON)
+                .orElseThrow()));
+    }
+
     @Test
-    void fanningOutTwiceCreatesEachDispatchOnce() {
+    void fanningOutTwiceSendsEachRecipientOnce() {
         audience("gao", "fra", 250);
         audience("mopti", "bam", 30);
         audience("gao", "ara", 7); // not a language of the campaign
@@ -161,7 +193,8 @@ class RedisCampaignStoreTest {
         List<CampaignStore.Claimed> claimed = get(store.claimDue(NOON, Duration.ofMinutes(5), 5));
         assertThat(fanOut(40).run(claimed.get(0))).isEqualTo(CampaignRun.Status.FANNED_OUT);
         String runId = claimed.get(0).runId();
-        long streamed = sync.xlen(RedisKeys.DISPATCH_STREAM);
+        assertThat(sync.xlen(RedisKeys.DISPATCH_STREAM)).isEqualTo(280);
+        assertThat(sync.keys("dispatch:{*}")).as("planned lazily: no dispatch before a worker takes it").isEmpty();
 
         // a crash before the first checkpoint: another instance starts the run again from the top
         get(store.checkpoint(runId, 0, Optional.empty()));
@@ -170,11 +203,19 @@ class RedisCampaignStoreTest {
         RunProgress progress = get(store.progress(runId));
         assertThat(progress.planned()).isEqualTo(280);
         assertThat(progress.count(DispatchState.PLANNED)).isEqualTo(280);
-        assertThat(sync.scard(RedisKeys.campaignRunDispatches(runId))).isEqualTo(280);
-        assertThat(sync.keys("dispatch:{*}")).hasSize(280);
-        assertThat(streamed).isEqualTo(280);
+        assertThat(progress.segments()).as("French for gao, Bambara (UCS-2) for mopti")
+                .isEqualTo(250L * segmentsOf(Language.FRA) + 30L * segmentsOf(Language.BAM));
+        assertThat(sync.scard(RedisKeys.campaignRunRecipients(runId))).isEqualTo(280);
+        assertThat(sync.xlen(RedisKeys.DISPATCH_STREAM)).as("every recipient queued again").isEqualTo(560);
         assertThat(get(store.find(c.id())).orElseThrow().status()).isEqualTo(CampaignStatus.DONE);
         assertThat(get(store.runs(c.id()))).extracting(CampaignRun::status).containsExactly(CampaignRun.Status.FANNED_OUT);
+
+        RedisDispatchTest.CountingSender sent = drain();
+        assertThat(sent.sent).hasSize(280).doesNotHaveDuplicates();
+        assertThat(sync.keys("dispatch:{*}")).hasSize(280);
+        RunProgress after = get(store.progress(runId));
+        assertThat(after.count(DispatchState.ACCEPTED)).isEqualTo(280);
+        assertThat(after.pending()).isZero();
     }
 
     @Test
@@ -206,14 +247,18 @@ class RedisCampaignStoreTest {
         Campaign c = campaign("C-0000000000f4", new Schedule.Recurring("0 12 * * *", Optional.empty()));
         CampaignStore.Claimed first = get(store.claimDue(NOON, Duration.ofMinutes(5), 5)).get(0);
         fanOut(10).run(first);
-        String one = sync.srandmember(RedisKeys.campaignRunDispatches(first.runId()));
-        get(dispatches.claim(one, NOON, Duration.ofMinutes(2)));
+        // two recipients already taken by workers: one being sent, one waiting; three not taken yet
+        Dispatch sending = open(first.runId(), "R-gao-fra-0", "gao", "fra");
+        get(dispatches.claim(sending.id(), NOON, Duration.ofMinutes(2)));
+        open(first.runId(), "R-gao-fra-1", "gao", "fra");
 
         org.kunnafoni.campaign.Campaigns service = new org.kunnafoni.campaign.Campaigns(store, new RedisAudience(redis),
                 templates, Set.of("gao"), new org.kunnafoni.campaign.Campaigns.Settings(java.math.BigDecimal.ONE, "USD",
                 Duration.ofHours(24)), clock, () -> "unused");
-        assertThat(get(service.cancel(c.id()))).isEqualTo(new org.kunnafoni.campaign.Campaigns.Outcome.Done<>(4L));
+        assertThat(get(service.cancel(c.id()))).isEqualTo(new org.kunnafoni.campaign.Campaigns.Outcome.Done<>(1L));
         assertThat(get(service.cancel(c.id()))).isInstanceOf(org.kunnafoni.campaign.Campaigns.Outcome.Conflict.class);
+        // the workers stop the three not taken yet when they reach them
+        assertThat(drain().sent).isEmpty();
 
         RunProgress progress = get(store.progress(first.runId()));
         assertThat(progress.count(DispatchState.CANCELED)).isEqualTo(4);
@@ -231,7 +276,10 @@ class RedisCampaignStoreTest {
         campaign("C-0000000000f5", new Schedule.OneOff(NOON));
         CampaignStore.Claimed run = get(store.claimDue(NOON, Duration.ofMinutes(5), 5)).get(0);
         fanOut(10).run(run);
-        List<String> ids = new ArrayList<>(sync.smembers(RedisKeys.campaignRunDispatches(run.runId())));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(open(run.runId(), "R-gao-fra-" + i, "gao", "fra").id());
+        }
         get(dispatches.reschedule(ids.get(0), DispatchState.DEFERRED, "quiet hours", java.util.OptionalInt.empty(), NOON));
         get(dispatches.claim(ids.get(1), NOON, Duration.ofMinutes(1)));
         get(dispatches.advance(ids.get(1), new org.kunnafoni.dispatch.DispatchStore.StatusUpdate(DispatchState.FAILED,

@@ -81,6 +81,56 @@ class RedisDispatchTest {
     }
 
     @Test
+    void openCreatesOnceAndAnswersTheStoredDispatch() {
+        Dispatch planned = Dispatch.planned("C-00000000open-1", "R-OPEN", Optional.of("gao"), "twilio", "KUNNAFONI",
+                "message", NOON).withValidUntil(Optional.of(NOON.plusSeconds(3600)));
+        assertThat(join(store.open(planned))).isEqualTo(planned);
+        join(store.claim(planned.id(), NOON, Duration.ofMinutes(2)));
+        Dispatch again = join(store.open(planned.withValidUntil(Optional.empty())));
+        assertThat(again.state()).as("the stored one, not a second").isEqualTo(DispatchState.SENDING);
+        assertThat(again.validUntil()).contains(NOON.plusSeconds(3600));
+    }
+
+    @Test
+    void twoWorkersRacingForOneRecipientSendOnce() throws Exception {
+        MutableClock clock = new MutableClock(NOON);
+        String run = "C-0000000race-" + UUID.randomUUID().toString().substring(0, 8);
+        RedisRunPlans plans = new RedisRunPlans(redis);
+        join(plans.save(new org.kunnafoni.dispatch.RunPlan(run, "twilio", "KUNNAFONI", Map.of("fra", "message"),
+                Optional.empty())));
+        CountingSender sender = new CountingSender();
+        try (RedisDispatchQueue queue = new RedisDispatchQueue(redis, Duration.ofMinutes(3))) {
+            // a resumed fan-out queued the same recipients twice
+            List<org.kunnafoni.dispatch.PlannedRecipient> twice = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                twice.add(new org.kunnafoni.dispatch.PlannedRecipient(run, "R-RACE-" + i, "gao", "fra"));
+            }
+            join(queue.enqueuePlanned(twice));
+            join(queue.enqueuePlanned(twice));
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Integer>> rounds = new java.util.ArrayList<>();
+            for (String name : List.of("racer-a", "racer-b")) {
+                DispatchWorker w = new DispatchWorker(queue, pipeline(store, plans, clock, sender), name, 1,
+                        Duration.ofMillis(20), clock);
+                rounds.add(threads.submit(() -> {
+                    int n = 0;
+                    while (w.runOnce() > 0) {
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            assertThat(rounds.get(0).get() + rounds.get(1).get()).isEqualTo(40);
+            threads.shutdown();
+            // a loser that found the dispatch in flight looks again after the winner's lease: still nothing twice
+            clock.advance(Duration.ofMinutes(3));
+            new DispatchWorker(queue, pipeline(store, plans, clock, sender), "racer-c", 64, Duration.ofMillis(20),
+                    clock).runOnce();
+        }
+        assertThat(sender.sent).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
     void claimIsExclusiveUntilTheLeaseEnds() {
         Dispatch d = newDispatch("R-CLAIM");
         Claim first = join(store.claim(d.id(), NOON, Duration.ofMinutes(2)));
@@ -118,20 +168,59 @@ class RedisDispatchTest {
         assertThat(join(store.find(d.id())).orElseThrow().state().id()).isEqualTo(expected);
     }
 
-    @Test
-    void rateLimitIsPerSenderAndCountsSegments() {
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, 1.0, 3);
+    /**
+     * Slot reservation on a pinned clock. Each call is {@code at ms : cost}; each answer is the reserved delay in
+     * ms after the call (0 = now, granted), or {@code wait N} when nothing was reserved. Slots are 1.5 % wider than the rate
+     * (10/s → 101.5 ms, 1/s → 1015 ms) so that send jitter never puts rate + 1 arrivals in one second.
+     */
+    @ParameterizedTest(name = "{0}/s burst {1} lead {2} ms: {3} → {4}")
+    @CsvSource(delimiter = '|', value = {
+            // a backlog asking at once gets one slot after another, nobody is refused
+            "10 | 1  | 0  | 0:1 0:1 0:1 0:1                | 0 101.5 203 304.5",
+            // asking later waits only for what is left; an idle sender starts again at once
+            "10 | 1  | 0  | 0:1 0:1 50:1 1000:1 1000:1     | 0 101.5 153 0 101.5",
+            // cost is in segments: a 2-segment message takes two slots
+            "10 | 1  | 0  | 0:2 0:1 0:1                    | 0 203 304.5",
+            // a burst lets that many segments go back to back, then the rate applies
+            "1  | 3  | 0  | 0:2 0:1 0:2 0:1                | 0 0 2030 3045",
+            // a message larger than the burst still goes out when the sender is idle
+            "1  | 3  | 0  | 0:10 0:1                       | 0 8120",
+            // with a lead, even an idle sender's slot is that far ahead (time to claim before it); spacing is kept
+            "10 | 1  | 20 | 0:1 0:1 0:1 500:1              | 20 121.5 223 20",
+            "1  | 3  | 20 | 0:1 0:1 0:1 0:1                | 20 20 20 1035",
+            // a slot more than 30 s ahead is not reserved: ask again when it is within reach
+            "1  | 1  | 0  | 0:29 0:1 0:1 0:1               | 0 29435 wait 450 wait 450",
+    })
+    void slotsAreReservedOneAfterAnother(double rate, int burst, long lead, String calls, String expected) {
+        Instant[] now = {NOON};
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, rate, burst, Optional.of(() -> now[0]), Duration.ofMillis(lead));
         String sender = "S-" + UUID.randomUUID();
-        assertThat(join(limiter.acquire(sender, 2))).isInstanceOf(RateLimiter.Decision.Granted.class);
+        List<String> answers = new java.util.ArrayList<>();
+        for (String call : calls.trim().split("\\s+")) {
+            String[] atCost = call.split(":");
+            now[0] = NOON.plusMillis(Long.parseLong(atCost[0]));
+            answers.add(describe(join(limiter.acquire(sender, Integer.parseInt(atCost[1])))));
+        }
+        assertThat(String.join(" ", answers)).isEqualTo(expected.trim());
+    }
+
+    private static String describe(RateLimiter.Decision d) {
+        if (d instanceof RateLimiter.Decision.Reserved r) {
+            return new java.math.BigDecimal(r.delay().toNanos()).movePointLeft(6).stripTrailingZeros().toPlainString();
+        }
+        if (d instanceof RateLimiter.Decision.WaitFor w) {
+            return "wait " + w.pause().toMillis();
+        }
+        return "0";
+    }
+
+    @Test
+    void slotsArePerSender() {
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, 1.0, 1, Optional.of(() -> NOON), Duration.ZERO);
+        String sender = "S-" + UUID.randomUUID();
         assertThat(join(limiter.acquire(sender, 1))).isInstanceOf(RateLimiter.Decision.Granted.class);
-        RateLimiter.Decision third = join(limiter.acquire(sender, 2));
-        assertThat(third).isInstanceOf(RateLimiter.Decision.WaitFor.class);
-        assertThat(((RateLimiter.Decision.WaitFor) third).pause()).isBetween(Duration.ofMillis(1000),
-                Duration.ofMillis(2000));
-        assertThat(join(limiter.acquire("S-other-" + UUID.randomUUID(), 3)))
-                .isInstanceOf(RateLimiter.Decision.Granted.class);
-        // a message larger than the burst still goes out when the sender is idle
-        assertThat(join(limiter.acquire("S-big-" + UUID.randomUUID(), 10)))
+        assertThat(join(limiter.acquire(sender, 1))).isInstanceOf(RateLimiter.Decision.Reserved.class);
+        assertThat(join(limiter.acquire("S-other-" + UUID.randomUUID(), 1)))
                 .isInstanceOf(RateLimiter.Decision.Granted.class);
     }
 
@@ -147,6 +236,12 @@ class RedisDispatchTest {
     }
 
     static DispatchPipeline pipeline(MutableClock clock, Sender sender) {
+        return pipeline(store, org.kunnafoni.dispatch.RunPlans.NONE, clock, sender);
+    }
+
+    /** Everyone subscribed, no rate limit, quiet hours of Bamako on the test's clock, slots never waited for. */
+    static DispatchPipeline pipeline(RedisDispatchStore store, org.kunnafoni.dispatch.RunPlans plans,
+                                     MutableClock clock, Sender sender) {
         org.kunnafoni.dispatch.ConsentCheck everyone = new org.kunnafoni.dispatch.ConsentCheck() {
             @Override
             public CompletableFuture<Optional<Recipient>> recipient(String pseudonym) {
@@ -161,7 +256,7 @@ class RedisDispatchTest {
         RateLimiter unlimited = (s, c) -> CompletableFuture.completedFuture(new RateLimiter.Decision.Granted());
         return new DispatchPipeline(store, everyone, QuietHours.bamakoDefault(clock), unlimited,
                 Map.of("twilio", sender), Backoff.standard(), new SplittableRandom(5), clock, Duration.ofMinutes(2),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), plans, when -> CompletableFuture.completedFuture(null));
     }
 
     @Test

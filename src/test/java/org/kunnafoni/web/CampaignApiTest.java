@@ -107,20 +107,24 @@ class CampaignApiTest {
                 && progress(id).getLong("skipped_opted_out") == 1);
         String french = TemplateLibrary.loadDefault().render("awareness", "child_recruitment", Language.FRA,
                 Map.of("hotline", "36000")).text();
+        String bambara = TemplateLibrary.loadDefault().render("awareness", "child_recruitment", Language.BAM,
+                Map.of("hotline", "36000")).text();
         Map<String, String> bodies = new HashMap<>();
         for (LoggedRequest request : twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES)))) {
             Map<String, String> form = form(request.getBodyAsString());
             assertThat(bodies.put(form.get("To"), form.get("Body"))).as("one message per person").isNull();
         }
         assertThat(bodies).containsOnlyKeys("+22376000001", "+22376000002");
-        assertThat(bodies.values()).as("Bambara is a draft: French is sent").containsOnly(french);
+        assertThat(bodies).as("each in their own language").containsEntry("+22376000001", bambara)
+                .containsEntry("+22376000002", french);
 
         JsonObject view = new JsonObject(send("GET", "/api/campaigns/" + id, null, supervisor).body());
         assertThat(view.getString("status")).isEqualTo("done");
         JsonObject progress = view.getJsonObject("progress");
         assertThat(progress.getLong("planned")).isEqualTo(3);
         assertThat(progress.getLong("pending")).isZero();
-        assertThat(progress.getLong("segments")).isEqualTo(3L * SegmentsOf.text(french));
+        assertThat(progress.getLong("segments")).as("two Bambara (the opted-out one planned too) and one French")
+                .isEqualTo(2L * SegmentsOf.text(bambara) + SegmentsOf.text(french));
         assertThat(view.getJsonArray("runs")).hasSize(1);
         assertThat(gateway.redis().xrange("{audit}:log", io.lettuce.core.Range.create("-", "+")))
                 .anySatisfy(e -> assertThat(e.getBody()).containsValue("campaign_created"));

@@ -44,6 +44,11 @@ class ScriptSlotTest {
                 rows.add(row(one, RedisKeys.dispatch(id)));
             }
             rows.add(row("dispatch_enqueue_all.lua", RedisKeys.DISPATCH_STREAM));
+            rows.add(row("dispatch_enqueue_planned.lua", RedisKeys.DISPATCH_STREAM));
+            rows.add(row("dispatch_open.lua", RedisKeys.dispatch(id)));
+            rows.add(row("campaign_plan_page.lua", RedisKeys.campaignRunRecipients(id), RedisKeys.campaignRunProgress(id)));
+            rows.add(row("campaign_plan_save.lua", RedisKeys.campaignRunPlan(id)));
+            rows.add(row("request_limit_gcra.lua", RedisKeys.requestLimit("api", "203.0.113." + id.length())));
             rows.add(row("dispatch_promote.lua", RedisKeys.DISPATCH_DELAYED, RedisKeys.DISPATCH_STREAM));
             rows.add(row("ratelimit_gcra.lua", RedisKeys.rateLimit(id)));
             rows.add(row("relay_put.lua", RedisKeys.relayOutbox(id), RedisKeys.relayMessages(id),

@@ -59,7 +59,7 @@ class HeadersAndProxyTest {
             "POST, /api/login, false, 400, no-store",
             "GET, /api/no-such-route, true, 404, no-store",
             "POST, /channels/twilio/sms, false, 403, no-store",
-            "DELETE, /health, false, 413, no-store",   # a body where none is taken: refused before routing
+            "DELETE, /health, false, 413, no-store", // a body where none is taken: refused before routing
     })
     void everyAnswerCarriesTheSecurityHeaders(String method, String path, boolean authenticated, int status,
                                               String cacheControl) throws Exception {
