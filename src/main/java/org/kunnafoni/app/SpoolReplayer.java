@@ -38,8 +38,7 @@ final class SpoolReplayer implements Runnable {
                 return;
             }
             long before = spool.depth();
-            spool.replay(message -> intake.store(message).toCompletableFuture()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            spool.replaySegments(messages -> intake.replay(messages, timeout));
             if (before > 0) {
                 LOG.info("replayed {} spooled message(s) into Redis", before);
             }

@@ -12,6 +12,7 @@ import org.kunnafoni.triage.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * spool instead, so what was acknowledged is never lost and arrives in order.
  */
 public final class IntakeService {
+    /** Spooled alerts sent to Redis before waiting for their answers during a replay. */
+    private static final int REPLAY_WINDOW = 256;
+
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
     private final KeywordParser keywords;
@@ -33,7 +37,7 @@ public final class IntakeService {
     private final AlertQueue queue;
     private final SubscriberRepository subscribers;
     private final Spool spool;
-    private final Executor spoolWriter;
+    private final SpoolBatcher spoolBatch;
     private final IntakeMetrics metrics;
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
     private volatile RadioConfirmations radio = RadioConfirmations.NONE;
@@ -47,7 +51,7 @@ public final class IntakeService {
         this.queue = queue;
         this.subscribers = subscribers;
         this.spool = spool;
-        this.spoolWriter = spoolWriter;
+        this.spoolBatch = new SpoolBatcher(spool, spoolWriter);
         this.metrics = new IntakeMetrics(registry, spool::depth);
     }
 
@@ -161,16 +165,46 @@ public final class IntakeService {
     }
 
     private CompletionStage<IntakeOutcome> spool(InboundMessage message, KeywordCommand command) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                spool.append(message);
-            } catch (java.io.IOException e) {
+        return spoolBatch.append(message).handle((written, error) -> {
+            if (error != null) {
                 metrics.spoolFailure();
-                throw new java.io.UncheckedIOException("the spool cannot store the message", e);
+                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                throw new java.io.UncheckedIOException("the spool cannot store the message",
+                        cause instanceof java.io.IOException io ? io : new java.io.IOException(cause));
             }
             metrics.spooled();
             return commandOutcome(command);
-        }, spoolWriter);
+        });
+    }
+
+    /**
+     * Stores spooled messages into Redis in their order, blocking the (spool) thread until done. Alerts are sent
+     * without waiting for each other: they are one script each on one connection, which Redis runs in the order
+     * sent. A consent or radio command takes several round trips, so it waits for everything before it and
+     * everything after it waits for it.
+     */
+    public void replay(List<InboundMessage> messages, java.time.Duration timeout) throws Exception {
+        List<CompletableFuture<IntakeOutcome>> inFlight = new java.util.ArrayList<>();
+        for (InboundMessage message : messages) {
+            KeywordCommand command = keywords.parse(message.body());
+            boolean orderedAlone = command instanceof KeywordCommand.OptOut || command instanceof KeywordCommand.OptIn
+                    || command instanceof KeywordCommand.RadioConfirmation;
+            if (orderedAlone || inFlight.size() >= REPLAY_WINDOW) {
+                awaitAll(inFlight, timeout);
+            }
+            inFlight.add(store(message, command).toCompletableFuture());
+            if (orderedAlone) {
+                awaitAll(inFlight, timeout);
+            }
+        }
+        awaitAll(inFlight, timeout);
+    }
+
+    private static void awaitAll(List<CompletableFuture<IntakeOutcome>> inFlight, java.time.Duration timeout)
+            throws Exception {
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        inFlight.clear();
     }
 
     private static String rootMessage(Throwable error) {

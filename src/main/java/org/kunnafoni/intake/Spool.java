@@ -57,23 +57,44 @@ public final class Spool implements AutoCloseable {
     }
 
     /** Writes and fsyncs one message; when this returns, the message survives a crash. */
-    public synchronized void append(InboundMessage message) throws IOException {
-        byte[] json = SpoolCodec.encode(message);
-        CRC32C crc = new CRC32C();
-        crc.update(json);
-        ByteBuffer record = ByteBuffer.allocate(HEADER + json.length)
-                .putInt(json.length).putInt((int) crc.getValue()).put(json).flip();
+    public void append(InboundMessage message) throws IOException {
+        appendAll(List.of(message));
+    }
+
+    /**
+     * Writes several messages and fsyncs once (group commit): when this returns they all survive a crash; when it
+     * throws, none of them was kept, so none may be acknowledged.
+     */
+    public synchronized void appendAll(List<InboundMessage> messages) throws IOException {
+        ByteBuffer records = encode(messages);
         long start = open.position();
         try {
-            while (record.hasRemaining()) {
-                open.write(record);
+            while (records.hasRemaining()) {
+                open.write(records);
             }
             open.force(false);
         } catch (IOException e) {
             open.truncate(start);
             throw e;
         }
-        depth.incrementAndGet();
+        depth.addAndGet(messages.size());
+    }
+
+    private static ByteBuffer encode(List<InboundMessage> messages) {
+        List<byte[]> bodies = new ArrayList<>(messages.size());
+        int size = 0;
+        for (InboundMessage message : messages) {
+            byte[] json = SpoolCodec.encode(message);
+            bodies.add(json);
+            size += HEADER + json.length;
+        }
+        ByteBuffer records = ByteBuffer.allocate(size);
+        for (byte[] json : bodies) {
+            CRC32C crc = new CRC32C();
+            crc.update(json);
+            records.putInt(json.length).putInt((int) crc.getValue()).put(json);
+        }
+        return records.flip();
     }
 
     /**
@@ -81,12 +102,19 @@ public final class Spool implements AutoCloseable {
      * replaying a message twice is harmless because the sink drops provider duplicates.
      */
     public void replay(Sink sink) throws Exception {
-        seal();
-        for (Path segment : segments()) {
-            List<InboundMessage> messages = read(segment);
+        replaySegments(messages -> {
             for (InboundMessage message : messages) {
                 sink.accept(message);
             }
+        });
+    }
+
+    /** Like {@link #replay}, one sealed segment at a time, so the sink can pipeline its writes. */
+    public void replaySegments(SegmentSink sink) throws Exception {
+        seal();
+        for (Path segment : segments()) {
+            List<InboundMessage> messages = read(segment);
+            sink.accept(messages);
             Files.delete(segment);
             depth.addAndGet(-messages.size());
         }
@@ -96,6 +124,12 @@ public final class Spool implements AutoCloseable {
     public interface Sink {
         /** Stores one message durably or throws. */
         void accept(InboundMessage message) throws Exception;
+    }
+
+    @FunctionalInterface
+    public interface SegmentSink {
+        /** Stores the messages of one segment durably, in order, or throws. */
+        void accept(List<InboundMessage> messages) throws Exception;
     }
 
     @Override
