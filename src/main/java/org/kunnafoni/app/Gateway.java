@@ -148,7 +148,8 @@ public final class Gateway implements AutoCloseable {
                 new ReplyBook(Replies.loadDefault(), config.intake().hotline(),
                         config.intake().alertReply() == GatewayConfig.AlertReply.ACK),
                 phones, config.intake().defaultCountry(),
-                new RedisAlertQueue(redis, config.intake().dedupeTtl()),
+                new RedisAlertQueue(redis, config.intake().dedupeTtl(), config.intake().senderLimit(),
+                        config.intake().senderWindow()),
                 subscribers,
                 spool, spoolThread, registry);
         spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),

@@ -13,6 +13,7 @@ final class IntakeMetrics {
     private final Counter spooled;
     private final Counter spoolFailures;
     private final Counter duplicates;
+    private final Counter throttled;
 
     IntakeMetrics(MeterRegistry registry, LongSupplier spoolDepth) {
         this.registry = registry;
@@ -20,6 +21,7 @@ final class IntakeMetrics {
         this.spooled = registry.counter("kunnafoni.intake.spooled");
         this.spoolFailures = registry.counter("kunnafoni.intake.spool.failures");
         this.duplicates = registry.counter("kunnafoni.intake.duplicates");
+        this.throttled = registry.counter("kunnafoni.intake.alerts.throttled");
         Gauge.builder("kunnafoni.spool.depth", spoolDepth::getAsLong).register(registry);
     }
 
@@ -37,6 +39,11 @@ final class IntakeMetrics {
 
     void stored() {
         stored.increment();
+    }
+
+    /** An alert over its sender's limit: stored with flood=1 (also counted as stored). */
+    void throttled() {
+        throttled.increment();
     }
 
     void spooled() {
