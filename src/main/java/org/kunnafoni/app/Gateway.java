@@ -124,7 +124,7 @@ public final class Gateway implements AutoCloseable {
         WebDependencies web = new WebDependencies(
                 config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
                 new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake.service(), clock,
-                        registry),
+                        registry, config.http().bodyLimit()),
                 new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake.service(), clock, registry,
                         dispatch.relayTasks()),
                 new OperationsRoutes(redis, intake.spool(), intake.service(), registry),
