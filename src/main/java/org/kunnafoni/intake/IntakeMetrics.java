@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /** Intake counters exposed on /metrics; names and tags only, never numbers or message text. */
@@ -14,6 +16,7 @@ final class IntakeMetrics {
     private final Counter spoolFailures;
     private final Counter duplicates;
     private final Counter throttled;
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
     IntakeMetrics(MeterRegistry registry, LongSupplier spoolDepth) {
         this.registry = registry;
@@ -26,7 +29,9 @@ final class IntakeMetrics {
     }
 
     void received(String channel) {
-        registry.counter("kunnafoni.intake.received", "channel", channel).increment();
+        // looked up once per channel: registry.counter(name, tags) builds and sorts an id on every call
+        received.computeIfAbsent(channel, c -> registry.counter("kunnafoni.intake.received", "channel", c))
+                .increment();
     }
 
     void duplicate() {
