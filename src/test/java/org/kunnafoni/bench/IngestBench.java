@@ -70,6 +70,9 @@ public final class IngestBench implements Callable<Integer> {
     @Option(names = "--triage-workers", defaultValue = "-1",
             description = "triage.workers of the gateway (0 = intake only); -1 keeps config/gateway.yaml's.")
     int triageWorkers;
+    @Option(names = "--gateway-jvm-option", description = "Extra JVM option for the gateway (repeatable), "
+            + "e.g. --gateway-jvm-option=-XX:+UseParallelGC.")
+    List<String> gatewayJvmOptions = new ArrayList<>();
     @Option(names = "--keep-data", description = "Keep the gateway's temporary data folder.")
     boolean keepData;
     @Option(names = "--reproduce", defaultValue = "src/bench/ingest/run.sh",
@@ -128,6 +131,7 @@ public final class IngestBench implements Callable<Integer> {
             command.add("-XX:StartFlightRecording=filename=" + out.resolve("gateway.jfr").toAbsolutePath()
                     + ",settings=profile,dumponexit=true");
         }
+        command.addAll(gatewayJvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "serve"));
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "KUNNAFONI_HTTP_HOST", "127.0.0.1",

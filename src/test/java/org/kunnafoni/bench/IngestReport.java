@@ -127,6 +127,7 @@ final class IngestReport {
         p.put("http_event_loops", options.eventLoops());
         p.put("redis", "embedded, appendonly yes, appendfsync " + options.appendfsync);
         p.put("jfr", options.jfr);
+        p.put("gateway_jvm_options", options.gatewayJvmOptions);
         p.put("sender_limit", options.senderLimit < 0 ? "config default" : options.senderLimit);
         p.put("triage_workers", options.triageWorkers < 0 ? "config default" : options.triageWorkers);
         p.put("request", "POST " + IngestBench.TWILIO_PATH + ", 13 Twilio form fields, signed, distinct MessageSid");
