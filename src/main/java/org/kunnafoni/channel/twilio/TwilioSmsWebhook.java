@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +92,7 @@ public final class TwilioSmsWebhook implements Handler<HttpServerRequest> {
             request.response().setStatusCode(403).end("Twilio webhook disabled: no auth token configured\n");
             return;
         }
-        Optional<Map<String, String>> form = isForm(request) ? TwilioForm.parse(body.toString(StandardCharsets.UTF_8))
+        Optional<Map<String, String>> form = isForm(request) ? TwilioForm.parse(body.getBytes())
                 : Optional.of(Map.of());
         if (form.isEmpty()) {
             rejectedRequests.increment();
