@@ -133,6 +133,35 @@ class SenderLimitTest {
         assertThat(gateway.redis().hgetall("sub:{" + reporter + "}")).containsEntry("status", "opted_out");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "sender-limit {0}, window {1} → {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "'', '', 30 per PT10M",
+            "0, 1h, 0 per PT1H",
+            "5, 30s, 5 per PT30S",
+            "-1, 10m, error intake.sender-limit",
+            "many, 10m, error intake.sender-limit",
+            "30, 500ms, error intake.sender-window",
+            "30, soon, error intake.sender-window",
+    })
+    void configurationIsCheckedAtStart(String limit, String window, String expected) {
+        Map<String, String> env = new java.util.HashMap<>();
+        if (!limit.isEmpty()) {
+            env.put("KUNNAFONI_INTAKE_SENDER_LIMIT", limit);
+        }
+        if (!window.isEmpty()) {
+            env.put("KUNNAFONI_INTAKE_SENDER_WINDOW", window);
+        }
+        String outcome;
+        try {
+            org.kunnafoni.app.GatewayConfig.Intake intake =
+                    org.kunnafoni.app.ConfigLoader.load(Path.of("config/gateway.yaml"), env).intake();
+            outcome = intake.senderLimit() + " per " + intake.senderWindow();
+        } catch (org.kunnafoni.app.ConfigException e) {
+            outcome = "error " + String.join(";", e.errors());
+        }
+        assertThat(outcome).startsWith(expected);
+    }
+
     private static double metric(String name) {
         try {
             Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.eE+-]+)$")
