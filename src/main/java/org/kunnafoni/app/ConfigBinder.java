@@ -66,7 +66,9 @@ final class ConfigBinder {
                         GatewayConfig.AlertReply.valueOf(oneOf("intake.alert-reply", "none", List.of("none", "ack"))
                                 .toUpperCase(Locale.ROOT)),
                         countryCode("intake.default-country"),
-                        text("intake.hotline", "").trim()),
+                        text("intake.hotline", "").trim(),
+                        integer("intake.sender-limit", 30, 0, 1_000_000),
+                        atLeast("intake.sender-window", "10m", Duration.ofSeconds(1))),
                 new GatewayConfig.Spool(duration("spool.replay-interval", "1s")),
                 new GatewayConfig.Triage(
                         integer("triage.workers", 1, 0, 16),

@@ -131,7 +131,7 @@ public final class Gateway implements AutoCloseable {
         WebDependencies web = new WebDependencies(
                 config.http().host(), config.http().port(), config.http().bodyLimit(), config.http().shutdownGrace(),
                 new TwilioSmsWebhook(config.publicUrl(), config.secrets().twilioAuthToken(), intake.service(), clock,
-                        registry),
+                        registry, config.http().bodyLimit()),
                 new RelayWebhook(new RelayDevices(config.secrets().relaySecrets()), intake.service(), clock, registry,
                         dispatch.relayTasks()),
                 new OperationsRoutes(redis, intake.spool(), intake.service(), registry),
@@ -156,7 +156,8 @@ public final class Gateway implements AutoCloseable {
                 new ReplyBook(Replies.loadDefault(), config.intake().hotline(),
                         config.intake().alertReply() == GatewayConfig.AlertReply.ACK),
                 phones, config.intake().defaultCountry(),
-                new RedisAlertQueue(redis, config.intake().dedupeTtl()),
+                new RedisAlertQueue(redis, config.intake().dedupeTtl(), config.intake().senderLimit(),
+                        config.intake().senderWindow()),
                 subscribers,
                 spool, spoolThread, registry);
         spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),

@@ -41,7 +41,8 @@ public record GatewayConfig(
 
     public enum AlertReply { NONE, ACK }
 
-    public record Intake(Duration dedupeTtl, AlertReply alertReply, String defaultCountry, String hotline) {
+    public record Intake(Duration dedupeTtl, AlertReply alertReply, String defaultCountry, String hotline,
+                         int senderLimit, Duration senderWindow) {
     }
 
     public record Spool(Duration replayInterval) {

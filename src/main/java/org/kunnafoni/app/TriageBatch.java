@@ -34,11 +34,17 @@ import java.util.function.Function;
  * Nothing is acknowledged here.
  */
 final class TriageBatch {
-    /** What happened to one entry: written into a lead, or failed (its fault, counted towards dead-lettering). */
+    /**
+     * What happened to one entry: written into a lead, left out because its sender was over the per-sender limit
+     * (flood=1, stays in the intake stream), or failed (its fault, counted towards dead-lettering).
+     */
     sealed interface Outcome {
         String entryId();
 
         record Written(String entryId, LeadWrite write, Instant receivedAt) implements Outcome {
+        }
+
+        record Flood(String entryId) implements Outcome {
         }
 
         record Failed(String entryId, Exception error) implements Outcome {
@@ -128,6 +134,10 @@ final class TriageBatch {
         for (StreamMessage<String, String> m : batch) {
             try {
                 Map<String, String> body = m.getBody() == null ? Map.of() : m.getBody();
+                if ("1".equals(body.get(IntakeEntryFields.FLOOD))) {
+                    outcomes.add(new Outcome.Flood(m.getId()));
+                    continue;
+                }
                 entries.add(new Entry(m, required(body, IntakeEntryFields.BODY),
                         required(body, IntakeEntryFields.REPORTER),
                         Instant.parse(required(body, IntakeEntryFields.RECEIVED_AT))));

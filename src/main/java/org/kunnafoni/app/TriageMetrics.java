@@ -16,6 +16,7 @@ final class TriageMetrics {
     final Counter reclaimed;
     final Counter failures;
     final Counter deadLettered;
+    final Counter flood;
     /** Alert received → lead written. */
     final Timer latency;
     /** Age of the entry a worker last took up, in ms (0 once the stream is drained): how far triage is behind. */
@@ -34,6 +35,9 @@ final class TriageMetrics {
                 .description("entries claimed from a consumer that left them pending").register(registry);
         failures = Counter.builder("kunnafoni.triage.failures").register(registry);
         deadLettered = Counter.builder("kunnafoni.triage.dead_lettered").register(registry);
+        flood = Counter.builder("kunnafoni.triage.flood_skipped")
+                .description("entries flagged flood=1 (sender over its limit): acknowledged without a lead")
+                .register(registry);
         latency = Timer.builder("kunnafoni.triage.latency").description("alert received to lead written")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         Gauge.builder("kunnafoni.triage.lag.seconds", lagMillis, v -> v.get() / 1000.0).register(registry);

@@ -182,6 +182,9 @@ public final class TriageWorker implements AutoCloseable {
             if (outcome instanceof TriageBatch.Outcome.Written written) {
                 count(written.write(), written.receivedAt());
                 done.add(written.entryId());
+            } else if (outcome instanceof TriageBatch.Outcome.Flood flood) {
+                metrics.flood.increment();
+                done.add(flood.entryId());
             } else if (outcome instanceof TriageBatch.Outcome.Failed failed) {
                 metrics.failures.increment();
                 long delivered = deliveries.getOrDefault(failed.entryId(), 1L);
@@ -210,6 +213,9 @@ public final class TriageWorker implements AutoCloseable {
         TriageBatch.Outcome outcome = pipeline.run(List.of(m), knownLanguage).get(0);
         if (outcome instanceof TriageBatch.Outcome.Failed failed) {
             throw failed.error();
+        }
+        if (outcome instanceof TriageBatch.Outcome.Flood) {
+            throw new IllegalArgumentException("entry " + m.getId() + " is flagged flood: not triaged");
         }
         TriageBatch.Outcome.Written written = (TriageBatch.Outcome.Written) outcome;
         count(written.write(), written.receivedAt());

@@ -4,11 +4,15 @@ import java.util.concurrent.CompletionStage;
 
 /** Port to the durable intake stream that triage workers read. */
 public interface AlertQueue {
-    /** Appends the alert unless its provider id was seen within the dedupe window; atomic. */
+    /**
+     * Appends the alert unless its provider id was seen within the dedupe window, counting it against its
+     * reporter's per-window limit; atomic.
+     */
     CompletionStage<EnqueueResult> append(Alert alert);
 
     sealed interface EnqueueResult {
-        record Enqueued(String entryId) implements EnqueueResult {
+        /** {@code flood}: the sender was over its limit, so the entry is flagged and triage leaves it out. */
+        record Enqueued(String entryId, boolean flood) implements EnqueueResult {
         }
 
         record Duplicate() implements EnqueueResult {

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /** Intake counters exposed on /metrics; names and tags only, never numbers or message text. */
@@ -13,6 +15,8 @@ final class IntakeMetrics {
     private final Counter spooled;
     private final Counter spoolFailures;
     private final Counter duplicates;
+    private final Counter throttled;
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
     IntakeMetrics(MeterRegistry registry, LongSupplier spoolDepth) {
         this.registry = registry;
@@ -20,11 +24,14 @@ final class IntakeMetrics {
         this.spooled = registry.counter("kunnafoni.intake.spooled");
         this.spoolFailures = registry.counter("kunnafoni.intake.spool.failures");
         this.duplicates = registry.counter("kunnafoni.intake.duplicates");
+        this.throttled = registry.counter("kunnafoni.intake.alerts.throttled");
         Gauge.builder("kunnafoni.spool.depth", spoolDepth::getAsLong).register(registry);
     }
 
     void received(String channel) {
-        registry.counter("kunnafoni.intake.received", "channel", channel).increment();
+        // looked up once per channel: registry.counter(name, tags) builds and sorts an id on every call
+        received.computeIfAbsent(channel, c -> registry.counter("kunnafoni.intake.received", "channel", c))
+                .increment();
     }
 
     void duplicate() {
@@ -37,6 +44,11 @@ final class IntakeMetrics {
 
     void stored() {
         stored.increment();
+    }
+
+    /** An alert over its sender's limit: stored with flood=1 (also counted as stored). */
+    void throttled() {
+        throttled.increment();
     }
 
     void spooled() {

@@ -147,6 +147,11 @@ public final class IntakeService {
     private IntakeOutcome alertOutcome(AlertQueue.EnqueueResult result) {
         if (result instanceof AlertQueue.EnqueueResult.Enqueued enqueued) {
             metrics.stored();
+            if (enqueued.flood()) {
+                metrics.throttled();
+            }
+            // a flooding sender gets the same answer as anyone: nothing tells them (or a sender who
+            // floods on purpose) that the limit applies
             return new IntakeOutcome.AlertStored(enqueued.entryId(), replies.forAlert(Language.FRA));
         }
         metrics.duplicate();

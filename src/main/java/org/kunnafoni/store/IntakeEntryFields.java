@@ -11,6 +11,8 @@ public final class IntakeEntryFields {
     public static final String TO = "to";
     public static final String BODY = "body";
     public static final String RECEIVED_AT = "received_at";
+    /** "1" when the sender was over intake.sender-limit: stored, but not triaged into leads. */
+    public static final String FLOOD = "flood";
 
     private IntakeEntryFields() {
     }

@@ -10,31 +10,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** The intake stream in Redis: dedupe marker and XADD in one atomic script. */
+/** The intake stream in Redis: dedupe marker, per-sender counter and XADD in one atomic script. */
 public final class RedisAlertQueue implements AlertQueue {
     private static final RedisScript APPEND = RedisScript.load("intake_append.lua");
 
     private final RedisConnector redis;
     private final String ttlMillis;
+    private final String senderWindowMillis;
+    private final String senderLimit;
 
-    public RedisAlertQueue(RedisConnector redis, Duration dedupeTtl) {
+    /** {@code senderLimit} alerts per reporter per {@code senderWindow} before they are flagged; 0: no limit. */
+    public RedisAlertQueue(RedisConnector redis, Duration dedupeTtl, int senderLimit, Duration senderWindow) {
         this.redis = redis;
         this.ttlMillis = Long.toString(dedupeTtl.toMillis());
+        this.senderWindowMillis = Long.toString(senderWindow.toMillis());
+        this.senderLimit = Integer.toString(senderLimit);
     }
 
     @Override
     public CompletionStage<EnqueueResult> append(Alert alert) {
         InboundMessage m = alert.message();
-        String[] keys = {RedisKeys.intakeSeen(m.channel(), m.dedupeId()), RedisKeys.INTAKE_STREAM};
-        return APPEND.<String>run(redis.onThisLoop(), ScriptOutputType.VALUE, keys, arguments(alert))
-                .thenApply(id -> id == null ? new EnqueueResult.Duplicate() : new EnqueueResult.Enqueued(id));
+        String[] keys = {RedisKeys.intakeSeen(m.channel(), m.dedupeId()), RedisKeys.INTAKE_STREAM,
+                RedisKeys.intakeSender(alert.reporter())};
+        return APPEND.<List<Object>>run(redis.onThisLoop(), ScriptOutputType.MULTI, keys, arguments(alert))
+                .thenApply(RedisAlertQueue::result);
+    }
+
+    /** The script answers nil for a duplicate (no list, or a list holding nil, in a MULTI reply), else {id, flood}. */
+    private static EnqueueResult result(List<Object> reply) {
+        if (reply == null || reply.isEmpty() || reply.get(0) == null) {
+            return new EnqueueResult.Duplicate();
+        }
+        return new EnqueueResult.Enqueued((String) reply.get(0), Long.valueOf(1).equals(reply.get(1)));
     }
 
     /** Stream entry layout; the triage worker reads the same names (see {@link IntakeEntryFields}). */
     private String[] arguments(Alert alert) {
         InboundMessage m = alert.message();
-        List<String> args = new ArrayList<>(20);
+        List<String> args = new ArrayList<>(22);
         args.add(ttlMillis);
+        args.add(senderWindowMillis);
+        args.add(senderLimit);
         add(args, IntakeEntryFields.CHANNEL, m.channel());
         add(args, IntakeEntryFields.KIND, m.kind().id());
         add(args, IntakeEntryFields.PROVIDER_ID, m.providerId());

@@ -26,6 +26,11 @@ public final class RedisKeys {
         return "{intake}:seen:" + channel + ":" + providerId;
     }
 
+    /** Alerts one reporter sent in the current window (TTL: intake.sender-window); same slot as the stream. */
+    public static String intakeSender(String reporter) {
+        return "{intake}:sender:" + reporter;
+    }
+
     /** Hash with one subscriber's consent state (encrypted phone, region, language, status, timestamps). */
     public static String subscriber(String pseudonym) {
         return "sub:{" + pseudonym + "}";

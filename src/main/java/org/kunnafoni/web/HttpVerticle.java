@@ -2,7 +2,10 @@ package org.kunnafoni.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -32,13 +35,13 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders(deps.publicUrl()));
+        SecurityHeaders securityHeaders = new SecurityHeaders(deps.publicUrl());
+        router.route().handler(securityHeaders);
         router.route().handler(new ClientAddress(deps.limits().trustedProxies()));
         router.route().handler(new BodyLimits(deps.bodyLimit()));
         router.route().handler(new QueryCheck());
         mountRateLimits(router);
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(deps.bodyLimit());
-        router.post(TwilioSmsWebhook.PATH).handler(forms).handler(deps.twilio());
         router.post(RelayWebhook.PATH).handler(forms).handler(deps.relay());
         router.get(RelayWebhook.PATH).handler(deps.relay()); // SMSSync polls with GET ?task=send / ?task=result
         deps.operations().mount(router);
@@ -52,7 +55,17 @@ public final class HttpVerticle extends VerticleBase {
                 .setPort(deps.port())
                 .setCompressionSupported(false)
                 .setMaxFormAttributeSize(deps.bodyLimit());
-        return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+        TwilioSmsWebhook twilio = deps.twilio();
+        // every alert takes this path: answered without Router and BodyHandler (TwilioSmsWebhook reads its body)
+        Handler<HttpServerRequest> requests = request -> {
+            if (request.method() == HttpMethod.POST && TwilioSmsWebhook.PATH.equals(request.path())) {
+                securityHeaders.apply(request.response().headers());
+                twilio.handle(request);
+            } else {
+                router.handle(request);
+            }
+        };
+        return vertx.createHttpServer(options).requestHandler(requests).listen().onSuccess(s -> server = s);
     }
 
     /**

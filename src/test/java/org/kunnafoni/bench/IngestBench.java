@@ -64,6 +64,15 @@ public final class IngestBench implements Callable<Integer> {
     @Option(names = "--max-rate", defaultValue = "80000",
             description = "Highest request rate bodies are generated for (${DEFAULT-VALUE}/s).")
     int maxRate;
+    @Option(names = "--sender-limit", defaultValue = "-1",
+            description = "intake.sender-limit of the gateway (0 = off); -1 keeps config/gateway.yaml's.")
+    int senderLimit;
+    @Option(names = "--triage-workers", defaultValue = "-1",
+            description = "triage.workers of the gateway (0 = intake only); -1 keeps config/gateway.yaml's.")
+    int triageWorkers;
+    @Option(names = "--gateway-jvm-option", description = "Extra JVM option for the gateway (repeatable), "
+            + "e.g. --gateway-jvm-option=-XX:+UseParallelGC.")
+    List<String> gatewayJvmOptions = new ArrayList<>();
     @Option(names = "--keep-data", description = "Keep the gateway's temporary data folder.")
     boolean keepData;
     @Option(names = "--reproduce", defaultValue = "src/bench/ingest/run.sh",
@@ -122,8 +131,9 @@ public final class IngestBench implements Callable<Integer> {
             command.add("-XX:StartFlightRecording=filename=" + out.resolve("gateway.jfr").toAbsolutePath()
                     + ",settings=profile,dumponexit=true");
         }
+        command.addAll(gatewayJvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "serve"));
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "KUNNAFONI_HTTP_HOST", "127.0.0.1",
                 "KUNNAFONI_HTTP_PORT", Integer.toString(port),
                 "KUNNAFONI_PUBLIC_URL", "http://127.0.0.1:" + port,
@@ -132,7 +142,13 @@ public final class IngestBench implements Callable<Integer> {
                 "KUNNAFONI_DATA_KEY", Base64.getEncoder().encodeToString(randomBytes(32)),
                 "KUNNAFONI_REDIS_EMBEDDED_PORT", Integer.toString(redisPort),
                 "KUNNAFONI_REDIS_EMBEDDED_APPENDFSYNC", appendfsync,
-                "KUNNAFONI_HTTP_INSTANCES", Integer.toString(httpInstances));
+                "KUNNAFONI_HTTP_INSTANCES", Integer.toString(httpInstances)));
+        if (senderLimit >= 0) {
+            env.put("KUNNAFONI_INTAKE_SENDER_LIMIT", Integer.toString(senderLimit));
+        }
+        if (triageWorkers >= 0) {
+            env.put("KUNNAFONI_TRIAGE_WORKERS", Integer.toString(triageWorkers));
+        }
         URI base = URI.create("http://127.0.0.1:" + port);
         try (ServerProcess gateway = ServerProcess.start("gateway", command, env, out.resolve("gateway.log"))) {
             gateway.awaitReady(base.resolve("/ready"), Duration.ofSeconds(90));

@@ -127,6 +127,9 @@ final class IngestReport {
         p.put("http_event_loops", options.eventLoops());
         p.put("redis", "embedded, appendonly yes, appendfsync " + options.appendfsync);
         p.put("jfr", options.jfr);
+        p.put("gateway_jvm_options", options.gatewayJvmOptions);
+        p.put("sender_limit", options.senderLimit < 0 ? "config default" : options.senderLimit);
+        p.put("triage_workers", options.triageWorkers < 0 ? "config default" : options.triageWorkers);
         p.put("request", "POST " + IngestBench.TWILIO_PATH + ", 13 Twilio form fields, signed, distinct MessageSid");
         p.put("gateway_measured_bodies", gateway.measuredBodies());
         return p;
@@ -145,6 +148,7 @@ final class IngestReport {
         s.put("errors", Map.of("non_2xx", main.non2xx(), "socket", main.socketErrors()));
         s.put("cpu_us_per_request", Map.of("server_jvm", cpuPerRequest(cpu.server(), main),
                 "redis", cpuPerRequest(cpu.children(), main)));
+        s.put("cpu_us_per_request_by_thread_group", byThreadGroup(cpu, main));
         s.put("statuses", main.raw().path("statuses"));
         s.put("wrk", main.raw());
         s.put("wrk_command", main.command());
@@ -197,6 +201,8 @@ final class IngestReport {
         s.append(String.format("domain steps (signature, keywords, E.164, pseudonym, encryption): %.1f CPU us "
                 + "per message of the gateway's %.1f%n", domainSteps.getOrDefault("total", Double.NaN),
                 cpuPerRequest(gateway.cpu().server(), gateway.main())));
+        s.append(String.format("gateway JVM CPU us/request by thread group: %s%n",
+                byThreadGroup(gateway.cpu(), gateway.main())));
         s.append(String.format("delivery: %,d acknowledged (200), %,d stream entries, lost %d, exhausted %d (%s)",
                 gateway.acknowledged(), gateway.streamEntries(), gateway.lost(), gateway.exhausted(),
                 verdict(noLoss())));
@@ -207,6 +213,12 @@ final class IngestReport {
         return String.format("%-8s %,10.0f %9.2f %9.2f %9.2f %8d %8d %9.1f %9.1f%n", name, r.requestsPerSecond(),
                 r.latencyMillis("p50"), r.latencyMillis("p99"), r.latencyMillis("max"), r.non2xx(), r.socketErrors(),
                 cpuPerRequest(cpu.server(), r), cpuPerRequest(cpu.children(), r));
+    }
+
+    private static Map<String, Double> byThreadGroup(ServerProcess.CpuTime cpu, WrkRun.Result r) {
+        Map<String, Double> groups = new TreeMap<>();
+        cpu.threads().forEach((group, time) -> groups.put(group, cpuPerRequest(time, r)));
+        return groups;
     }
 
     /** Microseconds of CPU per answered request, during the measured run. */

@@ -70,12 +70,15 @@ final class ServerProcess implements AutoCloseable {
         Duration children = process.descendants()
                 .map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
-        return new CpuTime(process.info().totalCpuDuration().orElse(Duration.ZERO), children);
+        return new CpuTime(process.info().totalCpuDuration().orElse(Duration.ZERO), children,
+                ThreadCpu.of(process.pid()));
     }
 
-    record CpuTime(Duration server, Duration children) {
+    /** {@code threads}: the server JVM's CPU by thread group ({@link ThreadCpu}), empty where /proc is missing. */
+    record CpuTime(Duration server, Duration children, Map<String, Duration> threads) {
         CpuTime minus(CpuTime earlier) {
-            return new CpuTime(server.minus(earlier.server), children.minus(earlier.children));
+            return new CpuTime(server.minus(earlier.server), children.minus(earlier.children),
+                    ThreadCpu.minus(threads, earlier.threads));
         }
     }
 

@@ -68,6 +68,9 @@ class TwilioWebhookTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("text/xml"));
         assertThat(response.body()).endsWith("<Response/>");
+        // answered ahead of the router: the strict headers every answer carries are set there too
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
         Map<String, String> entry = entryFor(sid).getBody();
         assertThat(entry).containsEntry("body", body).containsEntry("channel", "twilio").containsEntry("kind", "sms");
         assertThat(entry.get("reporter")).matches("R-[A-Z0-9]{10}");
@@ -171,6 +174,21 @@ class TwilioWebhookTest {
         HttpResponse<String> response = gateway.postTwilio(params);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(entriesFor(sid)).isZero();
+    }
+
+    @ParameterizedTest(name = "malformed form {0} → 400, nothing stored")
+    @ValueSource(strings = {"Body=%zz", "MessageSid=%4"})
+    void rejectsMalformedFormEncoding(String body) throws Exception {
+        long before = gateway.intakeEntries().size();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(gateway.baseUrl() + "/channels/twilio/sms"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", "anything")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(gateway.intakeEntries()).hasSize((int) before);
     }
 
     @Test

@@ -27,17 +27,11 @@ final class TwilioSignature {
         return validator.isPresent();
     }
 
-    /** The form parameters when the signature is valid, else empty. */
+    /** The form parameters when the signature is valid, else empty (for routes behind BodyHandler). */
     Optional<Map<String, String>> verify(HttpServerRequest request) {
-        if (validator.isEmpty()) {
-            return Optional.empty();
-        }
         Map<String, String> params = formParameters(request.formAttributes());
-        String signature = request.getHeader("X-Twilio-Signature");
-        if (signature == null || !validator.get().validate(publicBase + request.uri(), params, signature)) {
-            return Optional.empty();
-        }
-        return Optional.of(params);
+        return verify(request.uri(), params, request.getHeader("X-Twilio-Signature"))
+                ? Optional.of(params) : Optional.empty();
     }
 
     static Map<String, String> formParameters(MultiMap form) {
@@ -47,5 +41,10 @@ final class TwilioSignature {
             params.putIfAbsent(entry.getKey(), entry.getValue());
         }
         return params;
+    }
+
+    /** True when {@code signature} is Twilio's signature of the public URL plus {@code uri} over {@code params}. */
+    boolean verify(String uri, Map<String, String> params, String signature) {
+        return validator.isPresent() && signature != null && validator.get().validate(publicBase + uri, params, signature);
     }
 }

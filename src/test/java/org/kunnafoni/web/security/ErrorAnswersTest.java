@@ -63,7 +63,7 @@ class ErrorAnswersTest {
         };
         WebDependencies deps = new WebDependencies("127.0.0.1", port, 4096, Duration.ofSeconds(1),
                 new TwilioSmsWebhook(URI.create("http://localhost"), Optional.empty(), null, InstantSource.system(),
-                        registry),
+                        registry, 4096),
                 new RelayWebhook(new RelayDevices(Map.of()), null, InstantSource.system(), registry, null),
                 new OperationsRoutes(null, null, null, null), List.of(failingApi), List.of(failing),
                 RequestLimits.none(), null, null);
