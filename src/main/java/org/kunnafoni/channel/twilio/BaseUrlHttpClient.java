@@ -4,12 +4,17 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -21,12 +26,25 @@ import java.util.regex.Pattern;
 final class BaseUrlHttpClient extends HttpClient {
     private static final Pattern TWILIO_ORIGIN = Pattern.compile("^https://[a-z0-9.-]+\\.twilio\\.com(?=/|$)");
 
-    private final NetworkHttpClient network = new NetworkHttpClient(apacheClient());
+    /** The SDK's own connect timeout is 10 s and its socket timeout 30.5 s: a hung call held a worker that long. */
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final NetworkHttpClient network;
     private final String base;
     private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
 
     BaseUrlHttpClient(URI baseUrl) {
+        this(baseUrl, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /**
+     * @param connectTimeout how long to wait for a connection (nothing was sent when it runs out)
+     * @param requestTimeout how long to wait for the answer once the request is on its way (it may have arrived)
+     */
+    BaseUrlHttpClient(URI baseUrl, Duration connectTimeout, Duration requestTimeout) {
         this.base = baseUrl.toString().replaceAll("/+$", "");
+        this.network = new NetworkHttpClient(apacheClient(connectTimeout, requestTimeout));
     }
 
     @Override
@@ -51,16 +69,23 @@ final class BaseUrlHttpClient extends HttpClient {
     }
 
     /**
-     * The SDK's default Apache client settings, but without Apache's automatic retries: they would resend a POST
-     * on 429 and 503 behind our back (one more message, uncounted).
+     * The SDK's default Apache client settings with our timeouts, and without Apache's automatic retries: they
+     * would resend a POST on 429 and 503 behind our back (one more message, uncounted).
      */
-    private static HttpClientBuilder apacheClient() {
+    private static HttpClientBuilder apacheClient(Duration connectTimeout, Duration requestTimeout) {
+        Timeout connect = Timeout.ofMilliseconds(connectTimeout.toMillis());
+        Timeout request = Timeout.ofMilliseconds(requestTimeout.toMillis());
         PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
-        connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
+        connections.setDefaultSocketConfig(SocketConfig.copy(DEFAULT_SOCKET_CONFIG).setSoTimeout(request).build());
+        connections.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
+                .setSocketTimeout(request).build());
         connections.setDefaultMaxPerRoute(20);
         connections.setMaxTotal(40);
+        // built afresh: the SDK's default sets a (deprecated) 30.5 s connect timeout that would win over ours
+        RequestConfig requests = RequestConfig.custom().setConnectionRequestTimeout(connect)
+                .setConnectionKeepAlive(CONNECTION_KEEP_ALIVE).setResponseTimeout(request).build();
         return HttpClientBuilder.create().useSystemProperties().setConnectionManager(connections)
-                .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG).disableAutomaticRetries();
+                .setDefaultRequestConfig(requests).disableAutomaticRetries();
     }
 
     static String rebase(String url, String base) {
