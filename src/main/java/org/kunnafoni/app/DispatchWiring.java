@@ -86,8 +86,9 @@ final class DispatchWiring implements AutoCloseable {
         DeliveryReports reports = new DeliveryReports(store, consent, clock);
         RedisRelayOutbox outbox = new RedisRelayOutbox(redis);
         Map<String, Sender> senders = new HashMap<>(Map.of("twilio", twilio));
-        if (config.relay().routing().configured()) {
-            senders.put(RelaySender.CHANNEL, new RelaySender(config.relay().routing(), outbox, phones, clock));
+        if (config.relay().routing().configured() || !config.secrets().relaySecrets().isEmpty()) {
+            senders.put(RelaySender.CHANNEL, new RelaySender(config.relay().routing(), outbox, phones, clock,
+                    config.secrets().relaySecrets().keySet()));
         }
         DispatchPipeline pipeline = new DispatchPipeline(store, consent, s.quietHours(clock),
                 new RedisRateLimiter(redis, s.segmentsPerSecond(), s.burstSegments()), senders,
