@@ -10,11 +10,13 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
+import org.kunnafoni.dispatch.SendSlot;
 
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.regex.Pattern;
 
 /**
@@ -33,17 +35,20 @@ final class BaseUrlHttpClient extends HttpClient {
     private final NetworkHttpClient network;
     private final String base;
     private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
+    private final ThreadLocal<SendSlot> slot = new ThreadLocal<>();
+    private final InstantSource clock;
 
     BaseUrlHttpClient(URI baseUrl) {
-        this(baseUrl, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+        this(baseUrl, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, InstantSource.system());
     }
 
     /**
      * @param connectTimeout how long to wait for a connection (nothing was sent when it runs out)
      * @param requestTimeout how long to wait for the answer once the request is on its way (it may have arrived)
      */
-    BaseUrlHttpClient(URI baseUrl, Duration connectTimeout, Duration requestTimeout) {
+    BaseUrlHttpClient(URI baseUrl, Duration connectTimeout, Duration requestTimeout, InstantSource clock) {
         this.base = baseUrl.toString().replaceAll("/+$", "");
+        this.clock = clock;
         this.network = new NetworkHttpClient(apacheClient(connectTimeout, requestTimeout));
     }
 
@@ -52,10 +57,43 @@ final class BaseUrlHttpClient extends HttpClient {
         return makeRequest(request);
     }
 
+    /**
+     * Runs {@code call} (one SDK call on this thread) with its HTTP request held until {@code sendSlot}: the SDK
+     * has built the request by then, so only the HTTP exchange itself follows the slot. Throws {@link SlotMissed}
+     * out of the SDK call, without sending, when the slot is reached too late.
+     */
+    <T> T inSlot(SendSlot sendSlot, java.util.function.Supplier<T> call) {
+        slot.set(sendSlot);
+        try {
+            return call.get();
+        } finally {
+            slot.remove();
+        }
+    }
+
+    /** The request was not sent: its slot was reached too late to keep the rate ceiling. */
+    static final class SlotMissed extends RuntimeException {
+        final transient SendSlot.Verdict.GiveUp verdict;
+
+        SlotMissed(SendSlot.Verdict.GiveUp verdict) {
+            super("send slot reached " + verdict.late().toMillis() + " ms late", null, false, false);
+            this.verdict = verdict;
+        }
+    }
+
     @Override
     public Response makeRequest(Request request) {
         lastStatus.remove();
-        Response response = network.makeRequest(new Rebased(request, base));
+        Rebased rebased = new Rebased(request, base);
+        SendSlot sendSlot = slot.get();
+        if (sendSlot != null) {
+            slot.remove(); // one request per slot
+            sendSlot.awaitOn(clock);
+            if (sendSlot.verdict(clock.instant()) instanceof SendSlot.Verdict.GiveUp giveUp) {
+                throw new SlotMissed(giveUp);
+            }
+        }
+        Response response = network.makeRequest(rebased);
         lastStatus.set(response.getStatusCode());
         return response;
     }

@@ -106,7 +106,7 @@ public final class TwilioSender implements SlotWaitingSender {
     /** Sets (or removes) the credentials at run time; held dispatches go out at their next check. */
     public void configure(Optional<TwilioCredentials> credentials) {
         client.set(credentials.map(c -> {
-            BaseUrlHttpClient http = new BaseUrlHttpClient(apiBaseUrl, timeouts.connect(), timeouts.request());
+            BaseUrlHttpClient http = new BaseUrlHttpClient(apiBaseUrl, timeouts.connect(), timeouts.request(), clock);
             return new Connection(new TwilioRestClient.Builder(c.accountSid(), c.authToken()).httpClient(http).build(),
                     http);
         }).orElse(null));
@@ -131,7 +131,10 @@ public final class TwilioSender implements SlotWaitingSender {
         return CompletableFuture.supplyAsync(() -> create(current, message), workers);
     }
 
-    /** Waits for the slot on the pool thread that then makes the call, and gives the slot up when reached late. */
+    /**
+     * Waits for the slot on the pool thread that makes the call, after the SDK has built the request and right
+     * before the HTTP exchange, and gives the slot up when reached too late.
+     */
     @Override
     public CompletionStage<SendResult> sendAt(OutboundMessage message, SendSlot slot) {
         Connection current = client.get();
@@ -139,9 +142,11 @@ public final class TwilioSender implements SlotWaitingSender {
             return CompletableFuture.completedFuture(new SendResult.Held("twilio credentials missing"));
         }
         return CompletableFuture.supplyAsync(() -> {
-            slot.awaitOn(clock);
-            return slot.verdict(clock.instant()) instanceof SendSlot.Verdict.GiveUp giveUp
-                    ? new SendResult.SlotMissed(giveUp.late()) : create(current, message);
+            try {
+                return current.http().inSlot(slot, () -> create(current, message));
+            } catch (BaseUrlHttpClient.SlotMissed missed) {
+                return new SendResult.SlotMissed(missed.verdict.late());
+            }
         }, workers);
     }
 
@@ -163,6 +168,8 @@ public final class TwilioSender implements SlotWaitingSender {
             }
             LOG.warn("Twilio refused dispatch {}: status {} code {}", m.dispatchId(), status, e.getCode());
             return new SendResult.Failed(SendErrors.classify(status, e.getCode()));
+        } catch (BaseUrlHttpClient.SlotMissed e) {
+            throw e;
         } catch (RuntimeException e) {
             return connectionFailed(connection, m, e);
         }
