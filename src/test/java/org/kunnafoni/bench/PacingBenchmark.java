@@ -57,6 +57,11 @@ public final class PacingBenchmark {
             report.put("rate_error_percent", BenchReport.round((measured - rate) * 100.0 / rate, 2));
             report.put("max_in_any_1s_window", maxInWindow(arrivals, end));
             report.put("windows_above_rate", windowsAbove(arrivals, end, rate));
+            List<Double> firstGaps = new java.util.ArrayList<>();
+            for (int i = 1; i < Math.min(arrivals.length, 2 * rate); i++) {
+                firstGaps.add(BenchReport.round((arrivals[i] - arrivals[i - 1]) / 1e6, 1));
+            }
+            report.put("first_gaps_ms", firstGaps);
             report.put("max_in_any_calendar_second", maxInCalendarSecond(arrivals, first, end));
             report.put("min_gap_ms", BenchReport.round(minGap(arrivals, end) / 1e6, 1));
             report.put("target_met", Math.abs(measured - rate) <= rate * 0.02 && maxInWindow(arrivals, end) <= rate);

@@ -4,10 +4,14 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.ConnectionEndpoint;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 import org.kunnafoni.dispatch.SendSlot;
@@ -33,6 +37,9 @@ final class BaseUrlHttpClient extends HttpClient {
     static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final NetworkHttpClient network;
+    private final PoolingHttpClientConnectionManager connections;
+    private final HttpRoute route;
+    private final Timeout connectTimeout;
     private final String base;
     private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
     private final ThreadLocal<SendSlot> slot = new ThreadLocal<>();
@@ -49,7 +56,11 @@ final class BaseUrlHttpClient extends HttpClient {
     BaseUrlHttpClient(URI baseUrl, Duration connectTimeout, Duration requestTimeout, InstantSource clock) {
         this.base = baseUrl.toString().replaceAll("/+$", "");
         this.clock = clock;
-        this.network = new NetworkHttpClient(apacheClient(connectTimeout, requestTimeout));
+        this.connectTimeout = Timeout.ofMilliseconds(connectTimeout.toMillis());
+        this.connections = connectionPool(connectTimeout, requestTimeout);
+        this.network = new NetworkHttpClient(apacheClient(connections, connectTimeout, requestTimeout));
+        HttpHost target = HttpHost.create(baseUrl);
+        this.route = new HttpRoute(target, null, "https".equalsIgnoreCase(target.getSchemeName()));
     }
 
     @Override
@@ -88,6 +99,7 @@ final class BaseUrlHttpClient extends HttpClient {
         SendSlot sendSlot = slot.get();
         if (sendSlot != null) {
             slot.remove(); // one request per slot
+            warmConnection();
             sendSlot.awaitOn(clock);
             if (sendSlot.verdict(clock.instant()) instanceof SendSlot.Verdict.GiveUp giveUp) {
                 throw new SlotMissed(giveUp);
@@ -110,7 +122,18 @@ final class BaseUrlHttpClient extends HttpClient {
      * The SDK's default Apache client settings with our timeouts, and without Apache's automatic retries: they
      * would resend a POST on 429 and 503 behind our back (one more message, uncounted).
      */
-    private static HttpClientBuilder apacheClient(Duration connectTimeout, Duration requestTimeout) {
+    private static HttpClientBuilder apacheClient(PoolingHttpClientConnectionManager connections,
+                                                  Duration connectTimeout, Duration requestTimeout) {
+        Timeout connect = Timeout.ofMilliseconds(connectTimeout.toMillis());
+        Timeout request = Timeout.ofMilliseconds(requestTimeout.toMillis());
+        // built afresh: the SDK's default sets a (deprecated) 30.5 s connect timeout that would win over ours
+        RequestConfig requests = RequestConfig.custom().setConnectionRequestTimeout(connect)
+                .setConnectionKeepAlive(CONNECTION_KEEP_ALIVE).setResponseTimeout(request).build();
+        return HttpClientBuilder.create().useSystemProperties().setConnectionManager(connections)
+                .setDefaultRequestConfig(requests).disableAutomaticRetries();
+    }
+
+    private static PoolingHttpClientConnectionManager connectionPool(Duration connectTimeout, Duration requestTimeout) {
         Timeout connect = Timeout.ofMilliseconds(connectTimeout.toMillis());
         Timeout request = Timeout.ofMilliseconds(requestTimeout.toMillis());
         PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
@@ -119,11 +142,31 @@ final class BaseUrlHttpClient extends HttpClient {
                 .setSocketTimeout(request).build());
         connections.setDefaultMaxPerRoute(20);
         connections.setMaxTotal(40);
-        // built afresh: the SDK's default sets a (deprecated) 30.5 s connect timeout that would win over ours
-        RequestConfig requests = RequestConfig.custom().setConnectionRequestTimeout(connect)
-                .setConnectionKeepAlive(CONNECTION_KEEP_ALIVE).setResponseTimeout(request).build();
-        return HttpClientBuilder.create().useSystemProperties().setConnectionManager(connections)
-                .setDefaultRequestConfig(requests).disableAutomaticRetries();
+        return connections;
+    }
+
+    /**
+     * Opens a connection (TCP and TLS, no request) before waiting for a slot when none is idle in the pool, so the
+     * exchange after the slot does not pay the handshake: from Bamako a TLS handshake with Twilio takes several
+     * round trips, and a first message arriving that late lets the next ten share its second. Best effort.
+     */
+    private void warmConnection() {
+        if (connections.getStats(route).getAvailable() > 0) {
+            return;
+        }
+        try {
+            ConnectionEndpoint endpoint = connections.lease("warm", route, connectTimeout, null).get(connectTimeout);
+            try {
+                connections.connect(endpoint, connectTimeout, HttpClientContext.create());
+            } finally {
+                connections.release(endpoint, null, CONNECTION_KEEP_ALIVE);
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // the exchange itself will connect (and report the failure)
+        }
     }
 
     static String rebase(String url, String base) {
