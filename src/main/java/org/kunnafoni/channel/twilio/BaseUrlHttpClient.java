@@ -16,7 +16,10 @@ import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 import org.kunnafoni.dispatch.SendSlot;
 
+import java.net.InetAddress;
 import java.net.MalformedURLException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -61,6 +64,9 @@ final class BaseUrlHttpClient extends HttpClient {
         this.network = new NetworkHttpClient(apacheClient(connections, connectTimeout, requestTimeout));
         HttpHost target = HttpHost.create(baseUrl);
         this.route = new HttpRoute(target, null, "https".equalsIgnoreCase(target.getSchemeName()));
+        Thread warm = new Thread(this::warmUp, "kunnafoni-twilio-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     @Override
@@ -166,6 +172,35 @@ final class BaseUrlHttpClient extends HttpClient {
                 Thread.currentThread().interrupt();
             }
             // the exchange itself will connect (and report the failure)
+        }
+    }
+
+    /**
+     * Runs one exchange through this client against a throwaway loopback socket, never the provider: the first
+     * exchange of a process loads and interprets the HTTP client's code (45–90 ms here), and a first campaign message
+     * that late lets the next ten share its second at the provider. Best effort; nothing depends on it.
+     */
+    private void warmUp() {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(5_000);
+            Thread answer = new Thread(() -> {
+                try (Socket socket = server.accept()) {
+                    socket.getInputStream().read(new byte[4096]);
+                    socket.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException e) {
+                    // nothing to warm then
+                }
+            }, "kunnafoni-twilio-warm-up-answer");
+            answer.setDaemon(true);
+            answer.start();
+            network.makeRequest(new Request(com.twilio.http.HttpMethod.POST,
+                    "http://127.0.0.1:" + server.getLocalPort() + "/warm-up"));
+            answer.join(5_000);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
