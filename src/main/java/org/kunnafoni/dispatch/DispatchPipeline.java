@@ -168,7 +168,8 @@ public final class DispatchPipeline {
                                                           Optional<SendSlot> slot) {
         String id = dispatch.id();
         Instant now = clock.instant();
-        Duration wait = slot.map(s -> Duration.between(now, s.at())).filter(w -> w.compareTo(Duration.ZERO) > 0).orElse(Duration.ZERO);
+        Duration wait = slot.map(s -> Duration.between(now, s.at())).filter(w -> !w.isNegative())
+                .orElse(Duration.ZERO);
         return store.claim(id, now, lease.plus(wait)).thenCompose(claim -> {
             if (claim instanceof Claim.Claimed claimed) {
                 if (claimed.reclaimed()) {
@@ -206,19 +207,18 @@ public final class DispatchPipeline {
                                                   Optional<SendSlot> slot) {
         OutboundMessage message = new OutboundMessage(d.id(), d.channel(), recipient.address(), d.sender(), d.body(),
                 d.segments(), d.region());
-        CompletionStage<SendResult> result;
-        if (slot.isEmpty()) {
-            result = call(() -> sender.send(message));
-        } else if (sender instanceof SlotWaitingSender waiting) {
-            result = call(() -> waiting.sendAt(message, slot.get()));
-        } else {
-            result = timer.at(slot.get().at()).thenCompose(v -> slot.get().verdict(clock.instant())
-                    instanceof SendSlot.Verdict.GiveUp giveUp
-                    ? CompletableFuture.completedFuture(new SendResult.SlotMissed(giveUp.late()))
-                    : call(() -> sender.send(message)));
-        }
+        CompletionStage<SendResult> result = slot.isEmpty() ? call(() -> sender.send(message))
+                : sender instanceof SlotWaitingSender waiting ? call(() -> waiting.sendAt(message, slot.get()))
+                : onTimer(sender, message, slot.get());
         return result.exceptionally(DispatchPipeline::unexpected).thenCompose(r -> r instanceof SendResult.SlotMissed
                 missed ? giveUpSlot(d, missed.late()) : record(d, r));
+    }
+
+    /** For senders that do not block (relay): wait on the timer thread, check the slot, then send. */
+    private CompletionStage<SendResult> onTimer(Sender sender, OutboundMessage message, SendSlot slot) {
+        return timer.at(slot.at()).thenCompose(v -> slot.verdict(clock.instant()) instanceof SendSlot.Verdict.GiveUp
+                giveUp ? CompletableFuture.completedFuture(new SendResult.SlotMissed(giveUp.late()))
+                : call(() -> sender.send(message)));
     }
 
     private static CompletionStage<SendResult> call(java.util.function.Supplier<CompletionStage<SendResult>> send) {
