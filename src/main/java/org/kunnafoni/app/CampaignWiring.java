@@ -1,5 +1,6 @@
 package org.kunnafoni.app;
 
+import org.kunnafoni.campaign.CampaignChannel;
 import org.kunnafoni.campaign.Campaigns;
 import org.kunnafoni.campaign.FanOut;
 import org.kunnafoni.store.RedisAudience;
@@ -13,6 +14,8 @@ import org.kunnafoni.web.auth.AuthHandler;
 import org.kunnafoni.web.auth.AuthService;
 
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Awareness campaigns: the API service over Redis, and the scheduler loop that fans due runs out. */
@@ -33,10 +36,13 @@ final class CampaignWiring implements AutoCloseable {
         RedisAudience audience = new RedisAudience(redis);
         Campaigns campaigns = new Campaigns(store, audience, templates, Set.copyOf(Gazetteer.loadDefault().regions()),
                 new Campaigns.Settings(c.pricePerSegment(), c.currency(), c.defaultValidity()), clock,
-                Campaigns::randomId);
+                Campaigns::randomId, new CampaignChannel.Available(config.relay().routing().configured(),
+                        config.secrets().relaySecrets().keySet()));
         // without a configured sender the dispatches are held by the pipeline; the name only keys the rate limit
-        String sender = config.dispatch().senders().getOrDefault("twilio", "twilio");
-        FanOut fanOut = new FanOut(store, audience, new RedisRunPlans(redis), dispatch.queue(), templates, "twilio", sender,
+        Map<String, String> senders = new HashMap<>(Map.of(CampaignChannel.TWILIO, "twilio",
+                CampaignChannel.RELAY, "relay"));
+        senders.putAll(config.dispatch().senders());
+        FanOut fanOut = new FanOut(store, audience, new RedisRunPlans(redis), dispatch.queue(), templates, senders,
                 clock, c.fanoutPage(), c.claimLease());
         CampaignScheduler scheduler = new CampaignScheduler(store, fanOut, clock, c.schedulerInterval(), c.claimLease());
         scheduler.start();

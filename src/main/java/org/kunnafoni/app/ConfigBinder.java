@@ -60,7 +60,9 @@ final class ConfigBinder {
                         optionalMatching("twilio.messaging-service-sid", MESSAGING_SERVICE_SID,
                                 "a Messaging Service SID (MG + 32 hex digits)"),
                         optionalText("twilio.from"),
-                        httpUrl("twilio.api-base-url")),
+                        httpUrl("twilio.api-base-url"),
+                        atLeast("twilio.connect-timeout", "5s", Duration.ofMillis(100)),
+                        atLeast("twilio.request-timeout", "10s", Duration.ofMillis(100))),
                 new GatewayConfig.Intake(
                         duration("intake.dedupe-ttl", "48h"),
                         GatewayConfig.AlertReply.valueOf(oneOf("intake.alert-reply", "none", List.of("none", "ack"))

@@ -1,5 +1,6 @@
 package org.kunnafoni.app;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.kunnafoni.audience.PhoneProtector;
 import org.kunnafoni.audience.SubscriberRepository;
@@ -46,8 +47,6 @@ import java.util.concurrent.ExecutorService;
  * phones empty through {@link RelayTasks}.
  */
 final class DispatchWiring implements AutoCloseable {
-    private static final int TWILIO_THREADS = 4;
-
     private final List<DispatchWorker> workers = new ArrayList<>();
     private final RedisDispatchQueue queue;
     private final ExecutorService twilioPool;
@@ -78,20 +77,29 @@ final class DispatchWiring implements AutoCloseable {
                 new RedisRadioStore(redis), phones);
         OnCallRecipients consent = new OnCallRecipients(config.review().onCall(), phones::pseudonym,
                 stationsAndSubscribers);
-        ExecutorService pool = TwilioSender.workerPool(TWILIO_THREADS);
+        // a thread per dispatch in flight: each waits for its send slot on the thread that makes the call
+        ExecutorService pool = TwilioSender.workerPool(s.workers() * s.batch());
         TwilioSender twilio = new TwilioSender(config.twilio().apiBaseUrl(), config.publicUrl(),
                 java.util.Optional.empty(),
-                TwilioCredentials.of(config.twilio().accountSid().orElse(""), config.secrets().twilioAuthToken()), pool);
+                TwilioCredentials.of(config.twilio().accountSid().orElse(""), config.secrets().twilioAuthToken()), pool,
+                new TwilioSender.Timeouts(config.twilio().connectTimeout(), config.twilio().requestTimeout()), clock);
         DeliveryReports reports = new DeliveryReports(store, consent, clock);
         RedisRelayOutbox outbox = new RedisRelayOutbox(redis);
         Map<String, Sender> senders = new HashMap<>(Map.of("twilio", twilio));
-        if (config.relay().routing().configured()) {
-            senders.put(RelaySender.CHANNEL, new RelaySender(config.relay().routing(), outbox, phones, clock));
+        if (config.relay().routing().configured() || !config.secrets().relaySecrets().isEmpty()) {
+            senders.put(RelaySender.CHANNEL, new RelaySender(config.relay().routing(), outbox, phones, clock,
+                    config.secrets().relaySecrets().keySet()));
         }
         DispatchPipeline pipeline = new DispatchPipeline(store, consent, s.quietHours(clock),
                 new RedisRateLimiter(redis, s.segmentsPerSecond(), s.burstSegments()), senders,
                 s.backoff(), new SplittableRandom(), clock, s.lease(), s.heldRecheck(), new RedisRunPlans(redis),
                 SlotTimer.system(clock));
+        FunctionCounter.builder("kunnafoni.dispatch.slots.given_up", pipeline, DispatchPipeline::slotsGivenUp)
+                .description("send slots reached too late to keep the rate ceiling (the dispatch took a new one)")
+                .register(registry);
+        FunctionCounter.builder("kunnafoni.dispatch.unanswered", pipeline, DispatchPipeline::unansweredSends)
+                .description("sends that got no answer and may have reached the provider (a retry may duplicate)")
+                .register(registry);
         RedisDispatchQueue queue = new RedisDispatchQueue(redis, s.reclaimIdle());
         TwilioStatusRoutes routes = new TwilioStatusRoutes(new TwilioStatusWebhook(config.publicUrl(),
                 config.secrets().twilioAuthToken(), reports, registry),

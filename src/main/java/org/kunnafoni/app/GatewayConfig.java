@@ -35,8 +35,13 @@ public record GatewayConfig(
         }
     }
 
+    /** {@code connectTimeout}/{@code requestTimeout}: for the REST API calls (a hung call holds a send that long). */
     public record Twilio(Optional<String> accountSid, Optional<String> messagingServiceSid, Optional<String> from,
-                         URI apiBaseUrl) {
+                         URI apiBaseUrl, Duration connectTimeout, Duration requestTimeout) {
+        public Twilio(Optional<String> accountSid, Optional<String> messagingServiceSid, Optional<String> from,
+                      URI apiBaseUrl) {
+            this(accountSid, messagingServiceSid, from, apiBaseUrl, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        }
     }
 
     public enum AlertReply { NONE, ACK }

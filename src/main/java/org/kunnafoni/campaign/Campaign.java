@@ -15,11 +15,21 @@ import java.util.Objects;
  * @param validity     how long after a run's due time its messages may still leave (quiet hours defer them)
  * @param transliterate send the GSM-7 transliteration instead of a UCS-2 text (about a third of the cost)
  * @param createdBy    the staff user name, for the audit trail
+ * @param channel      Twilio, or the relay phones (one named phone or the region's)
  */
 public record Campaign(String id, String topic, Map<String, String> variables, List<String> regions,
                        List<Language> languages, Schedule schedule, Duration validity, boolean transliterate,
-                       CampaignStatus status, String createdBy, Instant createdAt) {
+                       CampaignStatus status, String createdBy, Instant createdAt, CampaignChannel channel) {
+    /** A Twilio campaign. */
+    public Campaign(String id, String topic, Map<String, String> variables, List<String> regions,
+                    List<Language> languages, Schedule schedule, Duration validity, boolean transliterate,
+                    CampaignStatus status, String createdBy, Instant createdAt) {
+        this(id, topic, variables, regions, languages, schedule, validity, transliterate, status, createdBy, createdAt,
+                CampaignChannel.twilio());
+    }
+
     public Campaign {
+        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(schedule, "schedule");
@@ -34,11 +44,12 @@ public record Campaign(String id, String topic, Map<String, String> variables, L
 
     public static Campaign of(String id, CampaignRequest request, String createdBy, Instant at) {
         return new Campaign(id, request.topic(), request.variables(), request.regions(), request.languages(),
-                request.schedule(), request.validity(), request.transliterate(), CampaignStatus.CREATED, createdBy, at);
+                request.schedule(), request.validity(), request.transliterate(), CampaignStatus.CREATED, createdBy, at,
+                request.channel());
     }
 
     public Campaign withStatus(CampaignStatus next) {
         return new Campaign(id, topic, variables, regions, languages, schedule, validity, transliterate, next,
-                createdBy, createdAt);
+                createdBy, createdAt, channel);
     }
 }

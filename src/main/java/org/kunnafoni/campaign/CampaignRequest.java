@@ -9,8 +9,15 @@ import java.util.Objects;
 
 /** What staff ask for, already parsed (see {@link CampaignRequests}); not yet checked against templates. */
 public record CampaignRequest(String topic, Map<String, String> variables, List<String> regions,
-                              List<Language> languages, Schedule schedule, Duration validity, boolean transliterate) {
+                              List<Language> languages, Schedule schedule, Duration validity, boolean transliterate,
+                              CampaignChannel channel) {
+    public CampaignRequest(String topic, Map<String, String> variables, List<String> regions,
+                           List<Language> languages, Schedule schedule, Duration validity, boolean transliterate) {
+        this(topic, variables, regions, languages, schedule, validity, transliterate, CampaignChannel.twilio());
+    }
+
     public CampaignRequest {
+        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(validity, "validity");

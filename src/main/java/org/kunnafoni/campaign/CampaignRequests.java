@@ -51,7 +51,14 @@ public final class CampaignRequests {
      */
     public static Parsed parse(Map<String, ?> body, TemplateLibrary templates, Set<String> regions, Instant now,
                                Duration defaultValidity) {
+        return parse(body, templates, regions, now, defaultValidity, CampaignChannel.Available.twilioOnly());
+    }
+
+    /** @param channels what the gateway can send through (relay phones configured) */
+    public static Parsed parse(Map<String, ?> body, TemplateLibrary templates, Set<String> regions, Instant now,
+                               Duration defaultValidity, CampaignChannel.Available channels) {
         List<String> errors = new ArrayList<>();
+        CampaignChannel channel = channel(body.get("channel"), body.get("device"), channels, errors);
         String topic = body.get("topic") instanceof String s ? s.trim() : "";
         Map<String, String> variables = variables(body.get("variables"), errors);
         List<String> regionList = regions(body.get("regions"), regions, errors);
@@ -72,7 +79,35 @@ public final class CampaignRequests {
             return new Parsed.Invalid(List.copyOf(errors));
         }
         return new Parsed.Valid(new CampaignRequest(topic, variables, regionList, languages, schedule.get(), validity,
-                transliterate));
+                transliterate, channel));
+    }
+
+    /** {@code twilio} unless told; {@code relay} needs a configured phone: the named one, or a routed one. */
+    static CampaignChannel channel(Object value, Object device, CampaignChannel.Available available,
+                                   List<String> errors) {
+        String id = value == null ? CampaignChannel.TWILIO : value instanceof String s ? s.trim().toLowerCase(Locale.ROOT)
+                : "";
+        if (!CampaignChannel.CHOICES.contains(id)) {
+            errors.add("unknown channel '" + value + "' (choices: " + CampaignChannel.CHOICES + ")");
+            return CampaignChannel.twilio();
+        }
+        if (device != null && !(device instanceof String d && !d.isBlank())) {
+            errors.add("device must be the id of a relay phone");
+            return CampaignChannel.twilio();
+        }
+        Optional<String> phone = Optional.ofNullable((String) device).map(String::trim);
+        String configured = available.relayDevices().stream().sorted().toList().toString();
+        if (CampaignChannel.TWILIO.equals(id)) {
+            phone.ifPresent(d -> errors.add("device is only for channel relay"));
+            return CampaignChannel.twilio();
+        }
+        if (phone.isPresent() && !available.relayDevices().contains(phone.get())) {
+            errors.add("unknown relay device '" + phone.get() + "' (configured: " + configured + ")");
+        } else if (phone.isEmpty() && !available.relayRouted()) {
+            errors.add("channel relay needs a relay phone: name a device (configured: " + configured
+                    + ") or set relay.default-device / relay.device-for-region");
+        }
+        return new CampaignChannel(CampaignChannel.RELAY, phone);
     }
 
     static List<String> templateProblems(TemplateLibrary templates, TopicSpec spec, List<Language> languages,

@@ -24,6 +24,7 @@ public final class Campaigns {
     private final Settings settings;
     private final InstantSource clock;
     private final Supplier<String> ids;
+    private final CampaignChannel.Available channels;
 
     /**
      * @param pricePerSegment what one SMS segment costs with the provider, in {@code currency}
@@ -34,6 +35,13 @@ public final class Campaigns {
 
     public Campaigns(CampaignStore store, Audience audience, TemplateLibrary templates, Set<String> regions,
                      Settings settings, InstantSource clock, Supplier<String> ids) {
+        this(store, audience, templates, regions, settings, clock, ids, CampaignChannel.Available.twilioOnly());
+    }
+
+    /** @param channels what campaigns may send through besides Twilio (configured relay phones) */
+    public Campaigns(CampaignStore store, Audience audience, TemplateLibrary templates, Set<String> regions,
+                     Settings settings, InstantSource clock, Supplier<String> ids, CampaignChannel.Available channels) {
+        this.channels = channels;
         this.store = store;
         this.audience = audience;
         this.templates = templates;
@@ -161,7 +169,7 @@ public final class Campaigns {
     }
 
     private CampaignRequests.Parsed parse(Map<String, ?> body) {
-        return CampaignRequests.parse(body, templates, regions, clock.instant(), settings.defaultValidity());
+        return CampaignRequests.parse(body, templates, regions, clock.instant(), settings.defaultValidity(), channels);
     }
 
     /** {@code C-} and 12 random hex digits: unguessable enough for URLs, short in keys. */

@@ -43,22 +43,31 @@ public final class FanOut {
     private final RunPlans plans;
     private final DispatchQueue queue;
     private final TemplateLibrary templates;
-    private final String channel;
-    private final String sender;
+    private final Map<String, String> senders;
     private final InstantSource clock;
     private final int pageSize;
     private final Duration lease;
 
+    /** Twilio campaigns only, sent as {@code sender}. */
     public FanOut(CampaignStore campaigns, Audience audience, RunPlans plans, DispatchQueue queue,
                   TemplateLibrary templates, String channel, String sender, InstantSource clock, int pageSize,
                   Duration lease) {
+        this(campaigns, audience, plans, queue, templates, Map.of(channel, sender), clock, pageSize, lease);
+    }
+
+    /**
+     * @param senders the sender id per channel (twilio → MG… or a From; relay → the name relay dispatches are
+     *                rate-limited under when the campaign names no phone)
+     */
+    public FanOut(CampaignStore campaigns, Audience audience, RunPlans plans, DispatchQueue queue,
+                  TemplateLibrary templates, Map<String, String> senders, InstantSource clock, int pageSize,
+                  Duration lease) {
+        this.senders = Map.copyOf(senders);
         this.campaigns = campaigns;
         this.audience = audience;
         this.plans = plans;
         this.queue = queue;
         this.templates = templates;
-        this.channel = channel;
-        this.sender = sender;
         this.clock = clock;
         this.pageSize = pageSize;
         this.lease = lease;
@@ -88,6 +97,9 @@ public final class FanOut {
         await(campaigns.updateStatus(campaign.id(), CampaignStatus.RUNNING));
         Map<String, String> bodies = new HashMap<>();
         texts.forEach((language, text) -> bodies.put(language.code(), text.body()));
+        String channel = campaign.channel().id();
+        // a relay campaign that names its phone sends as that phone: the relay sender hands it that phone's outbox
+        String sender = campaign.channel().device().orElse(senders.getOrDefault(channel, channel));
         await(plans.save(new RunPlan(runId, channel, sender, bodies, Optional.of(due.plus(campaign.validity())))));
         // the stored plan wins over this render: a resumed run keeps the text its first pages were planned with
         RunPlan plan = await(plans.find(runId)).orElseThrow();

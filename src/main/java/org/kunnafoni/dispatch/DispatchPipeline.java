@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,10 +32,10 @@ public final class DispatchPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchPipeline.class);
 
     /**
-     * How late a reserved send may still go out. The limiter spaces slots 1.5 % wider than the rate (15 ms of slack
-     * per second of slots); this leaves 10 ms of it for the provider call's own jitter.
+     * An unanswered send (the provider may have accepted it) is retried no sooner than this, so the status callback
+     * of a message the provider did accept (it names the dispatch) settles it first and no duplicate goes out.
      */
-    static final Duration SLOT_TOLERANCE = Duration.ofMillis(5);
+    static final Duration UNANSWERED_PAUSE = Duration.ofMinutes(1);
 
     private final DispatchStore store;
     private final ConsentCheck consent;
@@ -48,6 +49,8 @@ public final class DispatchPipeline {
     private final Duration heldRecheck;
     private final RunPlans plans;
     private final SlotTimer timer;
+    private final LongAdder slotsGivenUp = new LongAdder();
+    private final LongAdder unanswered = new LongAdder();
 
     public DispatchPipeline(DispatchStore store, ConsentCheck consent, QuietHours quietHours, RateLimiter limiter,
                             Map<String, Sender> sendersByChannel, Backoff backoff, RandomGenerator random,
@@ -145,37 +148,34 @@ public final class DispatchPipeline {
                 return CompletableFuture.completedFuture(
                         later(dispatch.id(), clock.instant().plus(waitFor.pause()), "rate limit"));
             }
-            Instant slot = decision instanceof RateLimiter.Decision.Reserved reserved ? asked.plus(reserved.delay())
-                    : asked;
-            if (dispatch.expiredAt(slot)) {
+            Optional<SendSlot> slot = decision instanceof RateLimiter.Decision.Reserved reserved
+                    ? Optional.of(new SendSlot(asked.plus(reserved.delay()), reserved.slack())) : Optional.empty();
+            if (dispatch.expiredAt(slot.map(SendSlot::at).orElse(asked))) {
                 // the reserved slot simply passes unused
                 return stop(dispatch, DispatchState.EXPIRED, "campaign validity ended before its send slot");
             }
-            return claimAndSend(dispatch, recipient.get(), sender, slot,
-                    decision instanceof RateLimiter.Decision.Reserved);
+            return claimAndSend(dispatch, recipient.get(), sender, slot);
         });
     }
 
     /**
      * Claims before waiting for the slot, so the variable part (a Redis round trip that may wait for an fsync)
-     * is over when the timer fires and only the provider call follows it: arrivals at the provider are then as
-     * evenly spaced as the slots. The lease covers the wait. A dispatch that reaches its slot late (the claim or
-     * the timer was slow) gives the slot up and goes back to the queue for a new one: sent late, it would arrive
-     * right before the next slot's message and put one too many in that second.
+     * is over when the slot comes and only the provider call follows it: arrivals at the provider are then as
+     * evenly spaced as the slots. The lease covers the wait. A dispatch that reaches its slot too late to keep the
+     * rate ceiling ({@link SendSlot#verdict}) gives the slot up and goes back to the queue for a new one.
      */
     private CompletionStage<PipelineOutcome> claimAndSend(Dispatch dispatch, Recipient recipient, Sender sender,
-                                                          Instant slot, boolean reserved) {
+                                                          Optional<SendSlot> slot) {
         String id = dispatch.id();
         Instant now = clock.instant();
-        Duration wait = slot.isAfter(now) ? Duration.between(now, slot) : Duration.ZERO;
+        Duration wait = slot.map(s -> Duration.between(now, s.at())).filter(w -> !w.isNegative())
+                .orElse(Duration.ZERO);
         return store.claim(id, now, lease.plus(wait)).thenCompose(claim -> {
             if (claim instanceof Claim.Claimed claimed) {
                 if (claimed.reclaimed()) {
                     LOG.warn("dispatch {} was left sending by a stopped worker; sending it again", id);
                 }
-                return timer.at(slot).thenCompose(v -> reserved && missed(slot)
-                        ? giveUpSlot(dispatch)
-                        : send(claimed.dispatch(), recipient, sender));
+                return send(claimed.dispatch(), recipient, sender, slot);
             }
             if (claim instanceof Claim.Busy busy) {
                 return CompletableFuture.completedFuture(later(id, busy.leaseUntil(), "claimed by another worker"));
@@ -184,27 +184,49 @@ public final class DispatchPipeline {
         });
     }
 
-    private boolean missed(Instant slot) {
-        return Duration.between(slot, clock.instant()).compareTo(SLOT_TOLERANCE) > 0;
+    /** Slots given up because they were reached too late (a starved machine, not a fault of the pacing). */
+    public long slotsGivenUp() {
+        return slotsGivenUp.sum();
     }
 
-    private CompletionStage<PipelineOutcome> giveUpSlot(Dispatch d) {
+    /** Sends that got no answer and may have reached the provider: each retry of one may be a duplicate. */
+    public long unansweredSends() {
+        return unanswered.sum();
+    }
+
+    private CompletionStage<PipelineOutcome> giveUpSlot(Dispatch d, Duration late) {
+        slotsGivenUp.increment();
+        LOG.debug("dispatch {} reached its send slot {} ms late: slot given up", d.id(), late.toMillis());
         DispatchState back = d.state().waiting() ? d.state() : DispatchState.PLANNED;
         Instant now = clock.instant();
         return store.reschedule(d.id(), back, "send slot missed", OptionalInt.empty(), now)
                 .thenApply(ok -> later(d.id(), now, "send slot missed"));
     }
 
-    private CompletionStage<PipelineOutcome> send(Dispatch d, Recipient recipient, Sender sender) {
+    private CompletionStage<PipelineOutcome> send(Dispatch d, Recipient recipient, Sender sender,
+                                                  Optional<SendSlot> slot) {
         OutboundMessage message = new OutboundMessage(d.id(), d.channel(), recipient.address(), d.sender(), d.body(),
                 d.segments(), d.region());
-        CompletionStage<SendResult> result;
+        CompletionStage<SendResult> result = slot.isEmpty() ? call(() -> sender.send(message))
+                : sender instanceof SlotWaitingSender waiting ? call(() -> waiting.sendAt(message, slot.get()))
+                : onTimer(sender, message, slot.get());
+        return result.exceptionally(DispatchPipeline::unexpected).thenCompose(r -> r instanceof SendResult.SlotMissed
+                missed ? giveUpSlot(d, missed.late()) : record(d, r));
+    }
+
+    /** For senders that do not block (relay): wait on the timer thread, check the slot, then send. */
+    private CompletionStage<SendResult> onTimer(Sender sender, OutboundMessage message, SendSlot slot) {
+        return timer.at(slot.at()).thenCompose(v -> slot.verdict(clock.instant()) instanceof SendSlot.Verdict.GiveUp
+                giveUp ? CompletableFuture.completedFuture(new SendResult.SlotMissed(giveUp.late()))
+                : call(() -> sender.send(message)));
+    }
+
+    private static CompletionStage<SendResult> call(java.util.function.Supplier<CompletionStage<SendResult>> send) {
         try {
-            result = sender.send(message);
+            return send.get();
         } catch (RuntimeException e) {
-            result = CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return result.exceptionally(DispatchPipeline::unexpected).thenCompose(r -> record(d, r));
     }
 
     private static SendResult unexpected(Throwable error) {
@@ -236,13 +258,21 @@ public final class DispatchPipeline {
         if (error instanceof SendError.Permanent permanent) {
             return finish(d.id(), DispatchState.FAILED, Optional.of(permanent.reason()), OptionalInt.of(attempts));
         }
-        Optional<Duration> pause = backoff.after(attempts, random);
+        if (error instanceof SendError.Unanswered) {
+            unanswered.increment();
+        }
+        Optional<Duration> pause = backoff.after(attempts, random)
+                .map(p -> error instanceof SendError.Unanswered ? atLeastUnansweredPause(p) : p);
         if (pause.isEmpty()) {
             return finish(d.id(), DispatchState.FAILED,
                     Optional.of("gave up after " + attempts + " attempts: " + error.reason()), OptionalInt.of(attempts));
         }
         return store.reschedule(d.id(), DispatchState.RETRYING, error.reason(), OptionalInt.of(attempts), now)
                 .thenApply(ok -> later(d.id(), now.plus(pause.get()), "retry: " + error.reason()));
+    }
+
+    private static Duration atLeastUnansweredPause(Duration pause) {
+        return pause.compareTo(UNANSWERED_PAUSE) < 0 ? UNANSWERED_PAUSE : pause;
     }
 
     private CompletionStage<PipelineOutcome> finish(String id, DispatchState state, Optional<String> error,

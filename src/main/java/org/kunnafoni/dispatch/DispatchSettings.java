@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param quietHours        default quiet window, e.g. {@code 21:00-07:00}, in {@code quietZone}
  * @param quietByRegion     per-region windows (region slug → window) replacing the default
  * @param workers           dispatch worker loops per gateway instance (each a stream consumer)
- * @param batch             dispatches a worker takes and sends concurrently
+ * @param batch             dispatches a worker keeps in flight (each completes on its own)
  * @param lease             how long a claimed dispatch stays reserved for its worker; longer than one send call
  * @param heldRecheck       how often a dispatch held for missing credentials is looked at again
  * @param reclaimIdle       a stream entry unacknowledged this long is taken over from a dead worker

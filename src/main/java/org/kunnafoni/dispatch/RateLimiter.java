@@ -14,13 +14,23 @@ import java.util.concurrent.CompletionStage;
 public interface RateLimiter {
     CompletionStage<Decision> acquire(String sender, int cost);
 
+    /** The slack of slots spaced 1.5 % wider than a whole rate: 1.5 % of a second. */
+    Duration DEFAULT_SLACK = Duration.ofMillis(15);
+
     sealed interface Decision {
         /** Send now. */
         record Granted() implements Decision {
         }
 
-        /** A slot is reserved: send {@code delay} after the moment {@link #acquire} was called, not before. */
-        record Reserved(Duration delay) implements Decision {
+        /**
+         * A slot is reserved: send {@code delay} after the moment {@link #acquire} was called, not before, and no
+         * more than {@code slack} after it (see {@link SendSlot}).
+         */
+        record Reserved(Duration delay, Duration slack) implements Decision {
+            /** With the slack of slots 1.5 % wider than a whole rate (tests and fakes). */
+            public Reserved(Duration delay) {
+                this(delay, DEFAULT_SLACK);
+            }
         }
 
         /** Nothing was taken (the next free slot is too far ahead to hold a worker for); try again after {@code pause}. */

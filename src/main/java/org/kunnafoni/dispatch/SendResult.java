@@ -12,4 +12,8 @@ public sealed interface SendResult {
     /** The channel cannot send yet (e.g. no credentials): nothing left us, the dispatch waits visibly. */
     record Held(String reason) implements SendResult {
     }
+
+    /** Nothing was sent: the reserved slot was reached too late to keep the rate ceiling (see {@link SendSlot}). */
+    record SlotMissed(java.time.Duration late) implements SendResult {
+    }
 }

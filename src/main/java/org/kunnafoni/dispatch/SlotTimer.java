@@ -15,8 +15,8 @@ public interface SlotTimer {
     CompletionStage<Void> at(Instant when);
 
     /**
-     * A single daemon timer thread: the send that follows runs on it and only hands the call to the sender's own
-     * pool, so nothing slow sits between the timer and the provider call.
+     * A single daemon timer thread, for senders that do not block (relay outboxes): the send that follows runs on
+     * it. Senders that block wait on their own thread instead ({@link SlotWaitingSender}).
      */
     static SlotTimer system(InstantSource clock) {
         return when -> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kunnafoni.campaign.Campaign;
+import org.kunnafoni.campaign.CampaignChannel;
 import org.kunnafoni.campaign.CampaignStatus;
 import org.kunnafoni.campaign.Schedule;
 import org.kunnafoni.triage.Language;
@@ -38,7 +39,9 @@ final class CampaignCodec {
             r.until().ifPresent(u -> schedule.put("until", u.toString()));
         }
         node.put("validity_seconds", c.validity().toSeconds()).put("transliterate", c.transliterate())
-                .put("created_by", c.createdBy()).put("created_at", c.createdAt().toString());
+                .put("created_by", c.createdBy()).put("created_at", c.createdAt().toString())
+                .put("channel", c.channel().id());
+        c.channel().device().ifPresent(d -> node.put("device", d));
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -61,7 +64,10 @@ final class CampaignCodec {
                     Optional.ofNullable(s.get("until")).map(u -> Instant.parse(u.asText())));
             return new Campaign(n.get("id").asText(), n.get("topic").asText(), variables, regions, languages, schedule,
                     Duration.ofSeconds(n.get("validity_seconds").asLong()), n.get("transliterate").asBoolean(), status,
-                    n.get("created_by").asText(), Instant.parse(n.get("created_at").asText()));
+                    n.get("created_by").asText(), Instant.parse(n.get("created_at").asText()),
+                    // campaigns stored before channels existed went through Twilio
+                    new CampaignChannel(n.path("channel").asText(CampaignChannel.TWILIO),
+                            Optional.ofNullable(n.get("device")).map(JsonNode::asText)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable campaign", e);
         }

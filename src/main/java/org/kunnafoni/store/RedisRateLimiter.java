@@ -35,6 +35,7 @@ public final class RedisRateLimiter implements RateLimiter {
     private final String burstMillis;
     private final Optional<PinnedNow> pinned;
     private final String leadMillis;
+    private final Duration slack;
 
     /** @param burstSegments segments that may go out back to back before the rate applies */
     public RedisRateLimiter(RedisConnector redis, double segmentsPerSecond, int burstSegments) {
@@ -54,6 +55,19 @@ public final class RedisRateLimiter implements RateLimiter {
         this.burstMillis = Double.toString(interval * burstSegments);
         this.pinned = pinned;
         this.leadMillis = Long.toString(lead.toMillis());
+        this.slack = slack(segmentsPerSecond, interval);
+    }
+
+    /**
+     * How late a send may leave after its slot without any 1 s window holding more than the rate: the send
+     * {@code ceiling} places later is at least {@code ceiling} intervals after this slot, so a window starting at
+     * this send stays within the ceiling while the send is less than {@code ceiling × interval − 1 s} late. The
+     * ceiling is the whole rate, or what exactly kept slots already give when the rate is not whole.
+     */
+    static Duration slack(double segmentsPerSecond, double intervalMillis) {
+        long ceiling = Math.max((long) Math.floor(segmentsPerSecond), (long) Math.ceil(1000.0 / intervalMillis));
+        double micros = (ceiling * intervalMillis - 1000.0) * 1000.0;
+        return Duration.ofNanos(Math.max(0, Math.round(micros)) * 1000);
     }
 
     /** A clock for the script (tests only). */
@@ -67,14 +81,14 @@ public final class RedisRateLimiter implements RateLimiter {
         return GCRA.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.rateLimit(sender)},
                         millisPerSegment, burstMillis, Integer.toString(Math.max(1, cost)),
                         Long.toString(HORIZON.toMillis()), now, leadMillis)
-                .thenApply(RedisRateLimiter::decision);
+                .thenApply(micros -> decision(micros, slack));
     }
 
-    static Decision decision(long micros) {
+    static Decision decision(long micros, Duration slack) {
         if (micros == 0) {
             return new Decision.Granted();
         }
-        return micros > 0 ? new Decision.Reserved(Duration.ofNanos(micros * 1_000))
+        return micros > 0 ? new Decision.Reserved(Duration.ofNanos(micros * 1_000), slack)
                 : new Decision.WaitFor(Duration.ofNanos(-micros * 1_000));
     }
 }

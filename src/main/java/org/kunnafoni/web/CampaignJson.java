@@ -24,12 +24,15 @@ final class CampaignJson {
                 : recurring((Schedule.Recurring) c.schedule());
         JsonObject variables = new JsonObject();
         c.variables().forEach(variables::put);
-        return new JsonObject().put("id", c.id()).put("topic", c.topic()).put("variables", variables)
+        JsonObject out = new JsonObject().put("id", c.id()).put("topic", c.topic()).put("variables", variables)
                 .put("regions", new JsonArray(c.regions()))
                 .put("languages", new JsonArray(c.languages().stream().map(Language::code).toList()))
                 .put("schedule", schedule).put("validity_seconds", c.validity().toSeconds())
                 .put("transliterate", c.transliterate()).put("status", c.status().id())
-                .put("created_by", c.createdBy()).put("created_at", c.createdAt().toString());
+                .put("created_by", c.createdBy()).put("created_at", c.createdAt().toString())
+                .put("channel", c.channel().id());
+        c.channel().device().ifPresent(d -> out.put("device", d));
+        return out;
     }
 
     private static JsonObject recurring(Schedule.Recurring r) {

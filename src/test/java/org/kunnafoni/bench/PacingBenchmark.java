@@ -56,12 +56,38 @@ public final class PacingBenchmark {
             report.put("measured_rate", BenchReport.round(measured, 3));
             report.put("rate_error_percent", BenchReport.round((measured - rate) * 100.0 / rate, 2));
             report.put("max_in_any_1s_window", maxInWindow(arrivals, end));
+            report.put("windows_above_rate", windowsAbove(arrivals, end, rate));
+            List<Double> firstGaps = new java.util.ArrayList<>();
+            for (int i = 1; i < Math.min(arrivals.length, 2 * rate); i++) {
+                firstGaps.add(BenchReport.round((arrivals[i] - arrivals[i - 1]) / 1e6, 1));
+            }
+            report.put("first_gaps_ms", firstGaps);
             report.put("max_in_any_calendar_second", maxInCalendarSecond(arrivals, first, end));
             report.put("min_gap_ms", BenchReport.round(minGap(arrivals, end) / 1e6, 1));
             report.put("target_met", Math.abs(measured - rate) <= rate * 0.02 && maxInWindow(arrivals, end) <= rate);
+            // slots reached too late (starvation) vs. a pacing fault: each given-up slot is one send fewer
+            String metrics = bench.gateway.get("/metrics").body();
+            report.put("slots_given_up", counter(metrics, "kunnafoni_dispatch_slots_given_up_total"));
+            report.put("unanswered_sends", counter(metrics, "kunnafoni_dispatch_unanswered_total"));
         }
         BenchReport.write("pacing", report);
         System.exit(0);
+    }
+
+    static long counter(String prometheus, String name) {
+        return prometheus.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Where any 1 s window holds more than the rate: its first arrival, in seconds after the first arrival. */
+    static List<Double> windowsAbove(long[] arrivals, long end, int rate) {
+        List<Double> starts = new java.util.ArrayList<>();
+        for (int i = 0; i + rate < arrivals.length && arrivals[i + rate] < end; i++) {
+            if (arrivals[i + rate] - arrivals[i] < 1_000_000_000L) {
+                starts.add(BenchReport.round((arrivals[i] - arrivals[0]) / 1e9, 3));
+            }
+        }
+        return starts;
     }
 
     /** Most arrivals in any half-open window [t, t + 1 s) starting at an arrival. */

@@ -99,13 +99,15 @@ class DispatchSlotsAndPlansTest {
     void aSlotReachedLateIsGivenUpAndTheDispatchQueuedForANewOne() {
         plan(Optional.empty());
         limiter.reservations.add(Duration.ofMillis(250));
-        timerLate = DispatchPipeline.SLOT_TOLERANCE.plusMillis(1);
+        Duration tolerance = new SendSlot(NOON, RateLimiter.DEFAULT_SLACK).tolerance();
+        timerLate = tolerance.plusMillis(1);
         PipelineOutcome outcome = take("R-ALICE");
         assertThat(outcome).isEqualTo(new PipelineOutcome.Later(Dispatch.idFor(RUN, "R-ALICE"),
                 NOON.plusMillis(250).plus(timerLate), "send slot missed"));
         assertThat(store.get(Dispatch.idFor(RUN, "R-ALICE")).state()).isEqualTo(DispatchState.PLANNED);
         assertThat(twilio.sent).isEmpty();
-        timerLate = DispatchPipeline.SLOT_TOLERANCE;
+        assertThat(pipeline.slotsGivenUp()).isEqualTo(1);
+        timerLate = tolerance;
         limiter.reservations.add(Duration.ofMillis(100));
         assertThat(pipeline.run(Dispatch.idFor(RUN, "R-ALICE")).toCompletableFuture().join().toString())
                 .as("within the tolerance it goes").contains("accepted");

@@ -8,6 +8,7 @@ import org.kunnafoni.dispatch.Sender;
 
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -23,8 +24,19 @@ public final class RelaySender implements Sender {
     private final RelayOutbox outbox;
     private final PhoneProtector phones;
     private final InstantSource clock;
+    private final Set<String> devices;
 
     public RelaySender(RelayRouting routing, RelayOutbox outbox, PhoneProtector phones, InstantSource clock) {
+        this(routing, outbox, phones, clock, Set.of());
+    }
+
+    /**
+     * @param devices the configured phones: a dispatch whose sender id names one (a campaign that chose its phone)
+     *                goes to that phone's outbox; any other is routed by region
+     */
+    public RelaySender(RelayRouting routing, RelayOutbox outbox, PhoneProtector phones, InstantSource clock,
+                       Set<String> devices) {
+        this.devices = Set.copyOf(devices);
         this.routing = routing;
         this.outbox = outbox;
         this.phones = phones;
@@ -33,7 +45,8 @@ public final class RelaySender implements Sender {
 
     @Override
     public CompletionStage<SendResult> send(OutboundMessage message) {
-        Optional<String> device = routing.deviceFor(message.region());
+        Optional<String> device = devices.contains(message.sender()) ? Optional.of(message.sender())
+                : routing.deviceFor(message.region());
         if (device.isEmpty()) {
             return CompletableFuture.completedFuture(new SendResult.Failed(new SendError.Permanent(
                     "no relay phone for region " + message.region().orElse("(none)"))));

@@ -12,11 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.kunnafoni.dispatch.OutboundMessage;
 import org.kunnafoni.dispatch.SendError;
 import org.kunnafoni.dispatch.SendResult;
+import org.kunnafoni.dispatch.SendSlot;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -169,6 +172,44 @@ class TwilioSenderTest {
         sender.configure(TwilioCredentials.of(ACCOUNT, Optional.of(TOKEN)));
         assertThat(send(sender, message("KUNNAFONI")))
                 .isEqualTo(new SendResult.Accepted("SM00000000000000000000000000000003"));
+    }
+
+    @Test
+    void aCallWithoutAnswerEndsAtTheRequestTimeoutAndIsMarkedUnanswered() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(created("SM00000000000000000000000000000004")
+                .withFixedDelay(5_000)));
+        TwilioSender sender = new TwilioSender(URI.create(twilio.baseUrl()), PUBLIC, Optional.empty(),
+                Optional.of(new TwilioCredentials(ACCOUNT, TOKEN)), pool,
+                new TwilioSender.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(300)), InstantSource.system());
+        long start = System.nanoTime();
+        SendResult result = send(sender, message("KUNNAFONI"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the SDK's 30.5 s").isLessThan(Duration.ofSeconds(4));
+        assertThat(((SendResult.Failed) result).error()).isInstanceOf(SendError.Unanswered.class)
+                .extracting(SendError::reason).asString().contains("may have taken the message");
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    /** The slot is checked on the pool thread right before the call; the clock is pinned past the slot. */
+    @ParameterizedTest(name = "checked {0} ms after the slot -> {1} request(s)")
+    @CsvSource({"0, 1", "10, 1", "11, 0", "500, 0"})
+    void aSlotReachedTooLateIsGivenUpWithoutCallingTwilio(long lateMillis, int requests) {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(created("SM00000000000000000000000000000005")));
+        Instant slotAt = Instant.parse("2025-03-10T12:00:00Z");
+        TwilioSender sender = new TwilioSender(URI.create(twilio.baseUrl()), PUBLIC, Optional.empty(),
+                Optional.of(new TwilioCredentials(ACCOUNT, TOKEN)), pool, TwilioSender.Timeouts.defaults(),
+                InstantSource.fixed(slotAt.plusMillis(lateMillis)));
+        SendResult result = sender.sendAt(message("KUNNAFONI"), new SendSlot(slotAt, Duration.ofMillis(15)))
+                .toCompletableFuture().join();
+        assertThat(result).isEqualTo(requests == 1 ? new SendResult.Accepted("SM00000000000000000000000000000005")
+                : new SendResult.SlotMissed(Duration.ofMillis(lateMillis)));
+        twilio.verify(requests, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void aRefusedConnectionIsNotUnanswered() {
+        assertThat(TwilioSender.neverSent(new RuntimeException(new java.net.ConnectException("refused")))).isTrue();
+        assertThat(TwilioSender.neverSent(new RuntimeException(new java.net.SocketTimeoutException("Read timed out"))))
+                .isFalse();
     }
 
     @ParameterizedTest
