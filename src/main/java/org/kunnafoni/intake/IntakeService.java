@@ -174,7 +174,8 @@ public final class IntakeService {
             if (error != null) {
                 metrics.spoolFailure();
                 Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-                throw new java.io.UncheckedIOException("the spool cannot store the message",
+                // the cause ("No space left on device") goes into the message: the webhooks log only the message
+                throw new java.io.UncheckedIOException("the spool cannot store the message (" + cause.getMessage() + ")",
                         cause instanceof java.io.IOException io ? io : new java.io.IOException(cause));
             }
             metrics.spooled();
