@@ -44,8 +44,10 @@ final class DispatchNotifier implements PartnerNotifier {
             // the run id names the script: a replayed message plans the same dispatch id, not a second SMS
             Dispatch d = Dispatch.planned(runId, pseudonym, Optional.of(script.region()), channel,
                     sender, text, clock.instant());
-            chain = chain.thenCompose(v -> store.create(d))
-                    .thenCompose(created -> created ? queue.enqueue(d.id()) : CompletableFuture.completedFuture(null));
+            // queued even when it already existed: a create that succeeded before a failed enqueue (a timeout, a
+            // crash) must not leave the dispatch planned forever; a second stream entry is harmless, the claim
+            // lets one send out
+            chain = chain.thenCompose(v -> store.create(d)).thenCompose(created -> queue.enqueue(d.id()));
         }
         return chain;
     }

@@ -142,15 +142,17 @@ public final class DispatchPipeline {
             return finish(dispatch.id(), DispatchState.FAILED, Optional.of("no sender for channel " + dispatch.channel()),
                     OptionalInt.empty());
         }
-        Instant asked = clock.instant();
         return limiter.acquire(dispatch.sender(), dispatch.segments()).thenCompose(decision -> {
+            // the delay counts from when Redis ran the script; counting it from the answer's arrival (later by
+            // the trip back) can only make the send later, never earlier than its slot
+            Instant answered = clock.instant();
             if (decision instanceof RateLimiter.Decision.WaitFor waitFor) {
                 return CompletableFuture.completedFuture(
-                        later(dispatch.id(), clock.instant().plus(waitFor.pause()), "rate limit"));
+                        later(dispatch.id(), answered.plus(waitFor.pause()), "rate limit"));
             }
             Optional<SendSlot> slot = decision instanceof RateLimiter.Decision.Reserved reserved
-                    ? Optional.of(new SendSlot(asked.plus(reserved.delay()), reserved.slack())) : Optional.empty();
-            if (dispatch.expiredAt(slot.map(SendSlot::at).orElse(asked))) {
+                    ? Optional.of(new SendSlot(answered.plus(reserved.delay()), reserved.slack())) : Optional.empty();
+            if (dispatch.expiredAt(slot.map(SendSlot::at).orElse(answered))) {
                 // the reserved slot simply passes unused
                 return stop(dispatch, DispatchState.EXPIRED, "campaign validity ended before its send slot");
             }
@@ -175,7 +177,7 @@ public final class DispatchPipeline {
                 if (claimed.reclaimed()) {
                     LOG.warn("dispatch {} was left sending by a stopped worker; sending it again", id);
                 }
-                return send(claimed.dispatch(), recipient, sender, slot);
+                return send(claimed.dispatch(), recipient, sender, slot, dispatch.state());
             }
             if (claim instanceof Claim.Busy busy) {
                 return CompletableFuture.completedFuture(later(id, busy.leaseUntil(), "claimed by another worker"));
@@ -194,24 +196,25 @@ public final class DispatchPipeline {
         return unanswered.sum();
     }
 
-    private CompletionStage<PipelineOutcome> giveUpSlot(Dispatch d, Duration late) {
+    /** {@code before}: the state the dispatch had before this worker claimed it, to go back to. */
+    private CompletionStage<PipelineOutcome> giveUpSlot(Dispatch d, Duration late, DispatchState before) {
         slotsGivenUp.increment();
         LOG.debug("dispatch {} reached its send slot {} ms late: slot given up", d.id(), late.toMillis());
-        DispatchState back = d.state().waiting() ? d.state() : DispatchState.PLANNED;
+        DispatchState back = before.waiting() ? before : DispatchState.PLANNED;
         Instant now = clock.instant();
         return store.reschedule(d.id(), back, "send slot missed", OptionalInt.empty(), now)
                 .thenApply(ok -> later(d.id(), now, "send slot missed"));
     }
 
     private CompletionStage<PipelineOutcome> send(Dispatch d, Recipient recipient, Sender sender,
-                                                  Optional<SendSlot> slot) {
+                                                  Optional<SendSlot> slot, DispatchState before) {
         OutboundMessage message = new OutboundMessage(d.id(), d.channel(), recipient.address(), d.sender(), d.body(),
                 d.segments(), d.region());
         CompletionStage<SendResult> result = slot.isEmpty() ? call(() -> sender.send(message))
                 : sender instanceof SlotWaitingSender waiting ? call(() -> waiting.sendAt(message, slot.get()))
                 : onTimer(sender, message, slot.get());
         return result.exceptionally(DispatchPipeline::unexpected).thenCompose(r -> r instanceof SendResult.SlotMissed
-                missed ? giveUpSlot(d, missed.late()) : record(d, r));
+                missed ? giveUpSlot(d, missed.late(), before) : record(d, r));
     }
 
     /** For senders that do not block (relay): wait on the timer thread, check the slot, then send. */

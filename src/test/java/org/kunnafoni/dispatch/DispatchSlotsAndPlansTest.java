@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
@@ -111,6 +112,22 @@ class DispatchSlotsAndPlansTest {
         limiter.reservations.add(Duration.ofMillis(100));
         assertThat(pipeline.run(Dispatch.idFor(RUN, "R-ALICE")).toCompletableFuture().join().toString())
                 .as("within the tolerance it goes").contains("accepted");
+    }
+
+    @Test
+    void aGivenUpSlotPutsTheDispatchBackInTheStateItWaitedIn() {
+        plan(Optional.empty());
+        String id = Dispatch.idFor(RUN, "R-ALICE");
+        limiter.reservations.add(Duration.ofMillis(250));
+        timerLate = new SendSlot(NOON, RateLimiter.DEFAULT_SLACK).tolerance().plusMillis(1);
+        take("R-ALICE");
+        store.reschedule(id, DispatchState.RETRYING, "twilio 503", OptionalInt.of(1), clock.instant())
+                .toCompletableFuture().join();
+        limiter.reservations.add(Duration.ofMillis(100));
+        pipeline.run(id).toCompletableFuture().join();
+        assertThat(store.get(id).state()).as("still a retry, not counted as planned again")
+                .isEqualTo(DispatchState.RETRYING);
+        assertThat(twilio.sent).isEmpty();
     }
 
     @Test
