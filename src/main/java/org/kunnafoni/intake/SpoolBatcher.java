@@ -78,7 +78,8 @@ final class SpoolBatcher {
         try {
             spool.appendAll(batch.stream().map(Pending::message).toList());
             batch.forEach(p -> p.written().complete(null));
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // an Error too (out of memory for a big batch): a future left open would hang its webhook answer
             batch.forEach(p -> p.written().completeExceptionally(e));
         }
     }

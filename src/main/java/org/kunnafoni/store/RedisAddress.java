@@ -90,7 +90,9 @@ public record RedisAddress(Mode mode, List<RedisURI> seeds) {
         try {
             return RedisURI.create(uri);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + redact(original) + "' is not a Redis URI: " + e.getMessage(), e);
+            // not the parser's message: it quotes the whole input, password included
+            throw new IllegalArgumentException("'" + redact(original) + "' is not a Redis URI (characters of a "
+                    + "password other than letters and digits must be percent-encoded)", e);
         }
     }
 
@@ -122,6 +124,9 @@ public record RedisAddress(Mode mode, List<RedisURI> seeds) {
 
     /** The URI without its password, for messages and logs. */
     public static String redact(String uri) {
-        return uri.replaceAll("//[^@/]*@", "//***@");
+        int start = uri.indexOf("//");
+        int at = uri.lastIndexOf('@');
+        // up to the last '@': a password may itself hold '/' or a badly encoded '@'
+        return start < 0 || at < start ? uri : uri.substring(0, start + 2) + "***" + uri.substring(at);
     }
 }

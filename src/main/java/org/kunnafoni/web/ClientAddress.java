@@ -23,7 +23,10 @@ public final class ClientAddress implements Handler<RoutingContext> {
     private final Set<String> trustedProxies;
 
     public ClientAddress(List<String> trustedProxies) {
-        this.trustedProxies = Set.copyOf(trustedProxies);
+        this.trustedProxies = trustedProxies.stream().map(p -> {
+            String canonical = canonical(p);
+            return canonical == null ? p : canonical;
+        }).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -35,14 +38,15 @@ public final class ClientAddress implements Handler<RoutingContext> {
     }
 
     public String of(String remote, String forwardedFor) {
-        String direct = remote == null ? "" : remote;
+        String canonicalRemote = remote == null ? null : canonical(remote);
+        String direct = canonicalRemote != null ? canonicalRemote : remote == null ? "" : remote;
         if (forwardedFor == null || !trustedProxies.contains(direct)) {
             return direct;
         }
         String[] hops = forwardedFor.split(",", MAX_HOPS);
         for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].strip();
-            if (!isIpLiteral(hop)) {
+            String hop = canonical(hops[i].strip());
+            if (hop == null) {
                 return direct;
             }
             if (!trustedProxies.contains(hop)) {
@@ -52,7 +56,40 @@ public final class ClientAddress implements Handler<RoutingContext> {
         return direct;
     }
 
+    /**
+     * One spelling per address ({@code 2001:db8::1} and {@code 2001:DB8:0:0:0:0:0:1} alike), as the configured
+     * proxies are stored, so a trusted proxy is recognised however it writes itself; null when not an IP literal.
+     * A literal never triggers a DNS lookup.
+     */
+    static String canonical(String text) {
+        if (!isIpLiteral(text)) {
+            return null;
+        }
+        try {
+            return java.net.InetAddress.getByName(text).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** An IPv4 dotted quad (each part ≤ 255) or an IPv6 literal: never a name, so parsing it asks no DNS. */
     public static boolean isIpLiteral(String text) {
-        return text != null && IP_LITERAL.matcher(text).matches() && (text.indexOf('.') >= 0 || text.indexOf(':') >= 0);
+        if (text == null || !IP_LITERAL.matcher(text).matches()) {
+            return false;
+        }
+        if (text.indexOf(':') >= 0) {
+            return true; // no host name has a colon: InetAddress reads it as an IPv6 literal
+        }
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 }

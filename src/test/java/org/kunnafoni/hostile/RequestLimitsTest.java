@@ -119,8 +119,11 @@ class RequestLimitsTest {
             "127.0.0.1 | 127.0.0.1 | 127.0.0.1",
             "127.0.0.1 | evil-key}:x | 127.0.0.1",
             "127.0.0.1 | '' | 127.0.0.1",
-            "127.0.0.1 | 2001:db8::1 | 2001:db8::1"})
+            "127.0.0.1 | 2001:db8::1 | 2001:db8:0:0:0:0:0:1",
+            "127.0.0.1 | 192.0.2.1, 2001:DB8:0:0::7 | 192.0.2.1",   // the trusted proxy however it spells itself
+            "127.0.0.1 | ab.cd | 127.0.0.1",                        // hex letters and a dot: a name, not asked of DNS
+            "127.0.0.1 | 999.1.1.1 | 127.0.0.1"})
     void clientAddressTrustsForwardedForOnlyFromAProxy(String remote, String forwarded, String expected) {
-        assertThat(new ClientAddress(List.of("127.0.0.1")).of(remote, forwarded)).isEqualTo(expected);
+        assertThat(new ClientAddress(List.of("127.0.0.1", "2001:db8::7")).of(remote, forwarded)).isEqualTo(expected);
     }
 }

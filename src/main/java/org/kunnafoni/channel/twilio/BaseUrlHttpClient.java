@@ -124,6 +124,10 @@ final class BaseUrlHttpClient extends HttpClient {
         return lastStatus.get();
     }
 
+    void forgetLastStatus() {
+        lastStatus.remove();
+    }
+
     /**
      * The SDK's default Apache client settings with our timeouts, and without Apache's automatic retries: they
      * would resend a POST on 429 and 503 behind our back (one more message, uncounted).

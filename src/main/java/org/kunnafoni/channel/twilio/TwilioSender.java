@@ -151,6 +151,8 @@ public final class TwilioSender implements SlotWaitingSender {
     }
 
     private SendResult create(Connection connection, OutboundMessage m) {
+        // a status left by an earlier call on this pool thread must not classify an error thrown before any call
+        connection.http().forgetLastStatus();
         try {
             Message created = creator(m).create(connection.rest());
             return new SendResult.Accepted(created.getSid());

@@ -38,10 +38,12 @@ class RedisAddressTest {
             "redis-cluster://10.0.0.1:7000/3            | a Redis Cluster has only database 0",
             "redis-cluster://:hunter2@10.0.0.1:notaport | is not a Redis URI",
             "redis://                                   | is not a Redis URI",
+            "redis://:hun%zzter2@10.0.0.1:6379          | is not a Redis URI",
+            "redis://:hunter2/x%@10.0.0.1:6379          | is not a Redis URI",
     })
     void refusedWithTheProblemAndNoPassword(String uri, String problem) {
         assertThatThrownBy(() -> RedisAddress.parse(uri)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(problem).hasMessageNotContaining("hunter2");
+                .hasMessageContaining(problem).hasMessageNotContaining("hunter2").hasMessageNotContaining("hun%zz");
         assertThat(RedisAddress.problem(uri)).contains(problem);
     }
 }
