@@ -1,8 +1,9 @@
 -- Appends an alert to the intake stream unless its provider id was seen within the dedupe window, and counts
 -- it against its sender's limit: above the limit the entry is still stored, with flood=1 (docs/keywords.md).
 -- Every key carries the {intake} hash tag, so this stays atomic on a Redis Cluster.
--- KEYS[1] seen-marker, KEYS[2] intake stream, KEYS[3] the sender's counter for the current window;
--- ARGV[1] dedupe TTL in ms, ARGV[2] sender window in ms, ARGV[3] sender limit (0: none),
+-- KEYS[1] seen-marker, KEYS[2] intake stream, KEYS[3] the sender's counter for the window the alert was RECEIVED
+-- in (so an alert replayed from the spool hours later counts in its own window, not in the replay's burst);
+-- ARGV[1] dedupe TTL in ms, ARGV[2] the counter's TTL in ms (two windows), ARGV[3] sender limit (0: none),
 -- ARGV[4..] field/value pairs of the entry.
 -- Returns false for a duplicate, else {entry id, 1 when flagged as flood else 0}.
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * spool instead, so what was acknowledged is never lost and arrives in order.
  */
 public final class IntakeService {
-    /** Spooled alerts sent to Redis before waiting for their answers during a replay. */
-    private static final int REPLAY_WINDOW = 256;
+    /** Spooled alerts stored by one script during a replay. */
+    private static final int REPLAY_BATCH = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
@@ -184,33 +184,39 @@ public final class IntakeService {
     }
 
     /**
-     * Stores spooled messages into Redis in their order, blocking the (spool) thread until done. Alerts are sent
-     * without waiting for each other: they are one script each on one connection, which Redis runs in the order
-     * sent. A consent or radio command takes several round trips, so it waits for everything before it and
-     * everything after it waits for it.
+     * Stores spooled messages into Redis in their order, blocking the (spool) thread until done. Runs of alerts
+     * go in batches, each one script that Redis runs whole or not at all (one fsync for the batch, and a failure
+     * never stores a later alert before an earlier one); a consent or radio command takes several round trips, so
+     * it goes alone, after everything before it.
      */
     public void replay(List<InboundMessage> messages, java.time.Duration timeout) throws Exception {
-        List<CompletableFuture<IntakeOutcome>> inFlight = new java.util.ArrayList<>();
+        List<Alert> alerts = new java.util.ArrayList<>();
         for (InboundMessage message : messages) {
             KeywordCommand command = keywords.parse(message.body());
-            boolean orderedAlone = command instanceof KeywordCommand.OptOut || command instanceof KeywordCommand.OptIn
-                    || command instanceof KeywordCommand.RadioConfirmation;
-            if (orderedAlone || inFlight.size() >= REPLAY_WINDOW) {
-                awaitAll(inFlight, timeout);
+            if (command instanceof KeywordCommand.OptOut || command instanceof KeywordCommand.OptIn
+                    || command instanceof KeywordCommand.RadioConfirmation) {
+                appendAll(alerts, timeout);
+                store(message, command).toCompletableFuture()
+                        .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                continue;
             }
-            inFlight.add(store(message, command).toCompletableFuture());
-            if (orderedAlone) {
-                awaitAll(inFlight, timeout);
+            ReporterKeys.Keys sender = reporters.of(message.from());
+            alerts.add(new Alert(message, sender.pseudonym(), sender.encryptedPhone()));
+            if (alerts.size() >= REPLAY_BATCH) {
+                appendAll(alerts, timeout);
             }
         }
-        awaitAll(inFlight, timeout);
+        appendAll(alerts, timeout);
     }
 
-    private static void awaitAll(List<CompletableFuture<IntakeOutcome>> inFlight, java.time.Duration timeout)
-            throws Exception {
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        inFlight.clear();
+    private void appendAll(List<Alert> alerts, java.time.Duration timeout) throws Exception {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        queue.appendAll(List.copyOf(alerts)).toCompletableFuture()
+                .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .forEach(this::alertOutcome);
+        alerts.clear();
     }
 
     private static String rootMessage(Throwable error) {

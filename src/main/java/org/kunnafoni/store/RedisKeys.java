@@ -27,8 +27,8 @@ public final class RedisKeys {
     }
 
     /** Alerts one reporter sent in the current window (TTL: intake.sender-window); same slot as the stream. */
-    public static String intakeSender(String reporter) {
-        return "{intake}:sender:" + reporter;
+    public static String intakeSender(String reporter, long window) {
+        return "{intake}:sender:" + reporter + ":" + window;
     }
 
     /** Hash with one subscriber's consent state (encrypted phone, region, language, status, timestamps). */

@@ -47,7 +47,7 @@ class RedisRestartTest {
         gateway = new GatewayFixture(Files.createDirectories(dir.resolve("gateway")),
                 Map.of("KUNNAFONI_REDIS_URI", redis.uri()), InstantSource.system());
         senders = new Senders(4, "SMrestart", (thread, sid, n) -> gateway.postTwilio(
-                GatewayFixture.twilioSms(sid, Alerts.phone(thread), Alerts.text(thread, n))));
+                GatewayFixture.twilioSms(sid, Alerts.phone(thread, n), Alerts.text(thread, n))));
         Await.until("200 alerts acknowledged", Duration.ofSeconds(60), () -> senders.acknowledged.size() >= 200);
 
         redis.stop();

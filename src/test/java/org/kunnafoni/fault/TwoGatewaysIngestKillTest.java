@@ -62,7 +62,7 @@ class TwoGatewaysIngestKillTest {
         GatewayProcess b = gateway("b", redis);
         Senders senders = new Senders(4, "SMtwo", (thread, sid, n) -> {
             GatewayProcess target = thread % 2 == 0 && a.alive() ? a : b;
-            return target.postTwilio(GatewayFixture.twilioSms(sid, Alerts.phone(thread), Alerts.text(thread, n)));
+            return target.postTwilio(GatewayFixture.twilioSms(sid, Alerts.phone(thread, n), Alerts.text(thread, n)));
         });
         open.add(senders);
         Await.until("300 alerts acknowledged", Duration.ofSeconds(90), () -> senders.acknowledged.size() >= 300);
