@@ -26,6 +26,9 @@ public interface CampaignStore {
      */
     CompletionStage<Boolean> updateStatus(String campaignId, CampaignStatus status);
 
+    /** Cancels a campaign even when it is done (every run planned) but not canceled; false when already canceled. */
+    CompletionStage<Boolean> cancelEvenIfDone(String campaignId);
+
     /** Adds a run to the due index unless it is already known (same campaign and due time = same run). */
     CompletionStage<Void> scheduleRun(String campaignId, Instant due);
 

@@ -144,9 +144,27 @@ public final class Campaigns {
             if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(new Outcome.NotFound<>());
             }
-            return store.updateStatus(id, CampaignStatus.CANCELED).thenCompose(changed -> changed
-                    ? cancelRuns(id).thenApply(n -> (Outcome<Long>) new Outcome.Done<>(n))
-                    : CompletableFuture.completedFuture(new Outcome.Conflict<>(found.get().status())));
+            return store.updateStatus(id, CampaignStatus.CANCELED)
+                    .thenCompose(changed -> changed || found.get().status() != CampaignStatus.DONE
+                            ? CompletableFuture.completedFuture(changed)
+                            : stillSending(id).thenCompose(sending -> sending ? store.cancelEvenIfDone(id)
+                                    : CompletableFuture.completedFuture(false)))
+                    .thenCompose(changed -> changed
+                            ? cancelRuns(id).thenApply(n -> (Outcome<Long>) new Outcome.Done<>(n))
+                            : CompletableFuture.completedFuture(new Outcome.Conflict<>(found.get().status())));
+        });
+    }
+
+    /**
+     * A one-off campaign is done once its run is planned, which is quick, while its paced sends may take hours:
+     * staff must still be able to stop what has not gone out.
+     */
+    private CompletionStage<Boolean> stillSending(String id) {
+        return store.runs(id).thenCompose(runs -> {
+            List<CompletableFuture<RunProgress>> progress = runs.stream()
+                    .map(run -> store.progress(run.id()).toCompletableFuture()).toList();
+            return CompletableFuture.allOf(progress.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> progress.stream().anyMatch(p -> p.join().pending() > 0));
         });
     }
 

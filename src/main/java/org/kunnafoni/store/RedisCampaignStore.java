@@ -70,7 +70,13 @@ public final class RedisCampaignStore implements CampaignStore {
     @Override
     public CompletionStage<Boolean> updateStatus(String campaignId, CampaignStatus status) {
         return STATUS.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.campaign(campaignId)},
-                status.id()).thenApply(n -> n == 1L);
+                status.id(), "").thenApply(n -> n == 1L);
+    }
+
+    @Override
+    public CompletionStage<Boolean> cancelEvenIfDone(String campaignId) {
+        return STATUS.<Long>run(redis.async(), ScriptOutputType.INTEGER, new String[]{RedisKeys.campaign(campaignId)},
+                CampaignStatus.CANCELED.id(), "from-done").thenApply(n -> n == 1L);
     }
 
     @Override

@@ -271,6 +271,35 @@ class RedisCampaignStoreTest {
     }
 
     @Test
+    void aOneOffCampaignDoneWithPlanningCanStillBeCanceledWhileSendsWait() {
+        audience("gao", "fra", 4);
+        Campaign c = campaign("C-0000000000f6", new Schedule.OneOff(NOON));
+        CampaignStore.Claimed run = get(store.claimDue(NOON, Duration.ofMinutes(5), 5)).get(0);
+        fanOut(10).run(run);
+        assertThat(get(store.find(c.id())).orElseThrow().status()).as("planned: done").isEqualTo(CampaignStatus.DONE);
+        org.kunnafoni.campaign.Campaigns service = new org.kunnafoni.campaign.Campaigns(store, new RedisAudience(redis),
+                templates, Set.of("gao"), new org.kunnafoni.campaign.Campaigns.Settings(java.math.BigDecimal.ONE, "USD",
+                Duration.ofHours(24)), clock, () -> "unused");
+
+        assertThat(get(service.cancel(c.id()))).isInstanceOf(org.kunnafoni.campaign.Campaigns.Outcome.Done.class);
+        assertThat(get(store.find(c.id())).orElseThrow().status()).isEqualTo(CampaignStatus.CANCELED);
+        assertThat(drain().sent).as("nothing that was waiting goes out").isEmpty();
+    }
+
+    @Test
+    void aCampaignWhoseEveryMessageWentOutCannotBeCanceled() {
+        audience("gao", "fra", 2);
+        Campaign c = campaign("C-0000000000f7", new Schedule.OneOff(NOON));
+        fanOut(10).run(get(store.claimDue(NOON, Duration.ofMinutes(5), 5)).get(0));
+        assertThat(drain().sent).hasSize(2);
+        org.kunnafoni.campaign.Campaigns service = new org.kunnafoni.campaign.Campaigns(store, new RedisAudience(redis),
+                templates, Set.of("gao"), new org.kunnafoni.campaign.Campaigns.Settings(java.math.BigDecimal.ONE, "USD",
+                Duration.ofHours(24)), clock, () -> "unused");
+        assertThat(get(service.cancel(c.id()))).isInstanceOf(org.kunnafoni.campaign.Campaigns.Outcome.Conflict.class);
+        assertThat(get(store.find(c.id())).orElseThrow().status()).isEqualTo(CampaignStatus.DONE);
+    }
+
+    @Test
     void progressFollowsDispatchStates() {
         audience("gao", "fra", 3);
         campaign("C-0000000000f5", new Schedule.OneOff(NOON));
