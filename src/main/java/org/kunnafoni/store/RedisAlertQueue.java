@@ -1,6 +1,7 @@
 package org.kunnafoni.store;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.channel.InboundMessage;
 import org.kunnafoni.intake.Alert;
 import org.kunnafoni.intake.AlertQueue;
@@ -18,10 +19,18 @@ public final class RedisAlertQueue implements AlertQueue {
     private final String ttlMillis;
     private final String senderWindowMillis;
     private final String senderLimit;
+    private final ReplicaWait replicaWait;
 
     /** {@code senderLimit} alerts per reporter per {@code senderWindow} before they are flagged; 0: no limit. */
     public RedisAlertQueue(RedisConnector redis, Duration dedupeTtl, int senderLimit, Duration senderWindow) {
+        this(redis, dedupeTtl, senderLimit, senderWindow, ReplicaWait.NONE);
+    }
+
+    /** {@code replicaWait}: an append counts only once that many replicas have it (see {@link ReplicaWait}). */
+    public RedisAlertQueue(RedisConnector redis, Duration dedupeTtl, int senderLimit, Duration senderWindow,
+                           ReplicaWait replicaWait) {
         this.redis = redis;
+        this.replicaWait = replicaWait;
         this.ttlMillis = Long.toString(dedupeTtl.toMillis());
         this.senderWindowMillis = Long.toString(senderWindow.toMillis());
         this.senderLimit = Integer.toString(senderLimit);
@@ -32,8 +41,19 @@ public final class RedisAlertQueue implements AlertQueue {
         InboundMessage m = alert.message();
         String[] keys = {RedisKeys.intakeSeen(m.channel(), m.dedupeId()), RedisKeys.INTAKE_STREAM,
                 RedisKeys.intakeSender(alert.reporter())};
-        return APPEND.<List<Object>>run(redis.onThisLoop(), ScriptOutputType.MULTI, keys, arguments(alert))
-                .thenApply(RedisAlertQueue::result);
+        // WAIT must follow the write on the connection that carried it
+        var connection = redis.onThisLoop();
+        return APPEND.<List<Object>>run(connection, ScriptOutputType.MULTI, keys, arguments(alert))
+                .thenApply(RedisAlertQueue::result)
+                .thenCompose(result -> replicated(connection, keys[0], result));
+    }
+
+    private CompletionStage<EnqueueResult> replicated(RedisClusterAsyncCommands<String, String> connection,
+                                                      String marker, EnqueueResult result) {
+        CompletionStage<Void> confirmed = result instanceof EnqueueResult.Duplicate
+                ? replicaWait.confirmExisting(connection, marker, Long.parseLong(ttlMillis))
+                : replicaWait.confirm(connection);
+        return confirmed.thenApply(done -> result);
     }
 
     /** The script answers nil for a duplicate (no list, or a list holding nil, in a MULTI reply), else {id, flood}. */
