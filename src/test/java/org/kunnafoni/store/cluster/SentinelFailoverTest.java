@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,8 +117,10 @@ class SentinelFailoverTest {
                         () -> load.acknowledged.size() >= atReplicaBack + ACKED_AFTER_RECOVERY);
                 load.close();
                 Await.until("the spool replayed", Duration.ofSeconds(60), () -> ready(gateway, load));
+                long drained = millisSince(killedAt);
+                assertStoredDirectlyOnTheNewMaster(redis, gateway);
                 return figures(redis, gateway, load,
-                        new long[] {promoted, at[0], at[1], millisSince(killedAt)});
+                        new long[] {promoted, at[0], at[1], drained});
             }
         }
     }
@@ -137,6 +140,18 @@ class SentinelFailoverTest {
                 .sorted().toList();
         return new Figures(load.acknowledged.size(), load.duringOutage.get(), spooled(gateway), load.refused.get(),
                 millis[0], millis[1], millis[2], millis[3], missing, repeated);
+    }
+
+    /** The event loop's own connection found the new master too: an alert now goes to Redis, not the spool. */
+    private static void assertStoredDirectlyOnTheNewMaster(RedisReplicaSet redis, GatewayFixture gateway)
+            throws Exception {
+        long spooledBefore = spooled(gateway);
+        String sid = "SM-after-failover-" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(gateway.postTwilio(GatewayFixture.twilioSms(sid, "+22376309999",
+                "Des hommes armés ont enlevé deux enfants à Boni hier soir")).statusCode()).isEqualTo(200);
+        assertThat(spooled(gateway)).as("spooled").isEqualTo(spooledBefore);
+        assertThat(redis.commands(redis.port(1)).xrevrange(RedisKeys.INTAKE_STREAM, Range.create("-", "+"),
+                io.lettuce.core.Limit.from(1))).extracting(e -> e.getBody().get("provider_id")).containsExactly(sid);
     }
 
     private static long spooled(GatewayFixture gateway) throws Exception {
