@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kunnafoni.audience.ConsentChange;
+import org.kunnafoni.audience.ConsentResult;
 import org.kunnafoni.channel.InboundMessage;
 import org.kunnafoni.intake.Alert;
 import org.kunnafoni.intake.AlertQueue;
@@ -12,6 +14,7 @@ import org.kunnafoni.intake.AlertQueue.EnqueueResult;
 import org.kunnafoni.store.RedisAlertQueue;
 import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisKeys;
+import org.kunnafoni.store.RedisSubscriberStore;
 import org.kunnafoni.store.ReplicaWait;
 import org.kunnafoni.support.RedisReplicaSet;
 
@@ -69,6 +72,27 @@ class ReplicaWaitTest {
         assertThat(redis.commands(redis.port(0)).xlen(RedisKeys.INTAKE_STREAM)).as("written on the master").isOne();
         assertThatThrownBy(() -> append("SM-2")).as("the replay: a duplicate, still unconfirmed")
                 .hasRootCauseInstanceOf(ReplicaWait.ReplicationShortfall.class);
+    }
+
+    @Test
+    void aConsentChangeCountsOnceTheReplicaHasItAndFailsWithoutIt() throws Exception {
+        RedisSubscriberStore subscribers = new RedisSubscriberStore(connector, Duration.ofHours(48),
+                new ReplicaWait(1, WAIT));
+
+        assertThat(subscribers.apply(optOut("SM-stop-1")).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ConsentResult.Applied.class);
+        assertThat(redis.commands(redis.port(1)).hget(RedisKeys.subscriber("R-0000000001"), "status"))
+                .as("on the replica").isEqualTo("opted_out");
+        redis.kill(1);
+        assertThat(subscribers.apply(optOut("SM-stop-2")).toCompletableFuture())
+                .failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .withRootCauseInstanceOf(ReplicaWait.ReplicationShortfall.class);
+    }
+
+    private static ConsentChange optOut(String sid) {
+        return new ConsentChange("R-0000000001", "v1:" + "x".repeat(60), ConsentChange.Action.OPT_OUT,
+                Optional.empty(), Optional.empty(), "twilio", sid, "STOP", Instant.now(), ConsentChange.Decider.PERSON,
+                "sms_keyword:twilio");
     }
 
     @Test
