@@ -50,11 +50,7 @@ final class ConfigBinder {
                         duration("http.shutdown-grace", "10s"),
                         integer("http.instances", 0, 0, 64),
                         requestLimits()),
-                new GatewayConfig.Redis(
-                        optionalText("redis.uri").map(this::redisUri),
-                        integer("redis.embedded-port", 0, 0, 65535),
-                        oneOf("redis.embedded-appendfsync", "always", List.of("always", "everysec")),
-                        duration("redis.command-timeout", "2s")),
+                redis(),
                 new GatewayConfig.Twilio(
                         optionalMatching("twilio.account-sid", ACCOUNT_SID, "an account SID (AC + 32 hex digits)"),
                         optionalMatching("twilio.messaging-service-sid", MESSAGING_SERVICE_SID,
@@ -104,6 +100,38 @@ final class ConfigBinder {
             throw new ConfigException(errors);
         }
         return config;
+    }
+
+    private GatewayConfig.Redis redis() {
+        Optional<String> uri = optionalText("redis.uri").map(this::redisUri);
+        Duration commandTimeout = duration("redis.command-timeout", "2s");
+        int waitReplicas = integer("redis.wait-replicas", 0, 0, 16);
+        Duration waitTimeout = atLeast("redis.wait-timeout", "1s", Duration.ofMillis(1));
+        if (waitReplicas > 0) {
+            waitProblem(uri, commandTimeout, waitTimeout).ifPresent(p -> errors.add("redis.wait-replicas: " + p));
+        }
+        return new GatewayConfig.Redis(uri,
+                integer("redis.embedded-port", 0, 0, 65535),
+                oneOf("redis.embedded-appendfsync", "always", List.of("always", "everysec")),
+                commandTimeout, waitReplicas, waitTimeout);
+    }
+
+    /** WAIT runs on the connection that wrote; a cluster connection sends it to some node, not the slot's master. */
+    private static Optional<String> waitProblem(Optional<String> uri, Duration commandTimeout, Duration waitTimeout) {
+        if (uri.isEmpty()) {
+            return Optional.of("the embedded Redis has no replicas; set redis.uri to a Redis with replicas");
+        }
+        if (org.kunnafoni.store.RedisAddress.problem(uri.get()) == null
+                && org.kunnafoni.store.RedisAddress.parse(uri.get()).mode()
+                == org.kunnafoni.store.RedisAddress.Mode.CLUSTER) {
+            return Optional.of("not supported with a Redis Cluster; use a standalone or redis-sentinel:// master "
+                    + "(or min-replicas-to-write on the cluster's masters)");
+        }
+        if (waitTimeout.compareTo(commandTimeout) >= 0) {
+            return Optional.of("redis.wait-timeout (" + waitTimeout.toMillis() + "ms) must be shorter than "
+                    + "redis.command-timeout (" + commandTimeout.toMillis() + "ms)");
+        }
+        return Optional.empty();
     }
 
     private GatewayConfig.Radio radio() {

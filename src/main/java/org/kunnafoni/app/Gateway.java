@@ -29,6 +29,7 @@ import org.kunnafoni.store.RedisAlertQueue;
 import org.kunnafoni.store.RedisConnector;
 import org.kunnafoni.store.RedisKeys;
 import org.kunnafoni.store.RedisSubscriberStore;
+import org.kunnafoni.store.ReplicaWait;
 import org.kunnafoni.triage.TriageEngine;
 import org.kunnafoni.web.ApiModule;
 import org.kunnafoni.web.HttpVerticle;
@@ -101,7 +102,7 @@ public final class Gateway implements AutoCloseable {
         redis.tryConnect();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registerJvmMeters(registry);
-        RedisSubscriberStore subscribers = new RedisSubscriberStore(redis, config.intake().dedupeTtl());
+        RedisSubscriberStore subscribers = new RedisSubscriberStore(redis, config.intake().dedupeTtl(), replicaWait());
         Intake intake = startIntake(redis, phones, subscribers, registry);
         // after Redis and before HTTP: closed in reverse, so alerts stop arriving before the workers stop
         TriageEngine engine = TriageEngine.loadDefault();
@@ -157,13 +158,18 @@ public final class Gateway implements AutoCloseable {
                         config.intake().alertReply() == GatewayConfig.AlertReply.ACK),
                 phones, config.intake().defaultCountry(),
                 new RedisAlertQueue(redis, config.intake().dedupeTtl(), config.intake().senderLimit(),
-                        config.intake().senderWindow()),
+                        config.intake().senderWindow(), replicaWait()),
                 subscribers,
                 spool, spoolThread, registry);
         spoolThread.scheduleWithFixedDelay(new SpoolReplayer(spool, intake, redis, config.redis().commandTimeout()),
                 0, config.spool().replayInterval().toMillis(), TimeUnit.MILLISECONDS);
         registerStreamLength(redis, registry, spoolThread);
         return new Intake(intake, spool);
+    }
+
+    /** redis.wait-replicas: intake's writes count once that many replicas confirm them. */
+    private ReplicaWait replicaWait() {
+        return new ReplicaWait(config.redis().waitReplicas(), config.redis().waitTimeout());
     }
 
     /** Vert.x with Micrometer metrics; intake gets one Redis connection per event loop. */

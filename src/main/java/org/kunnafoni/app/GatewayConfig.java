@@ -29,7 +29,13 @@ public record GatewayConfig(
                        org.kunnafoni.web.RequestLimits limits) {
     }
 
-    public record Redis(Optional<String> uri, int embeddedPort, String embeddedAppendfsync, Duration commandTimeout) {
+    /** {@code waitReplicas > 0}: intake acknowledges a write once that many replicas confirm it (WAIT). */
+    public record Redis(Optional<String> uri, int embeddedPort, String embeddedAppendfsync, Duration commandTimeout,
+                        int waitReplicas, Duration waitTimeout) {
+        public Redis(Optional<String> uri, int embeddedPort, String embeddedAppendfsync, Duration commandTimeout) {
+            this(uri, embeddedPort, embeddedAppendfsync, commandTimeout, 0, Duration.ofSeconds(1));
+        }
+
         public boolean embedded() {
             return uri.isEmpty();
         }

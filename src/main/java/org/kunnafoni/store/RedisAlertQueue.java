@@ -1,6 +1,7 @@
 package org.kunnafoni.store;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.channel.InboundMessage;
 import org.kunnafoni.intake.Alert;
 import org.kunnafoni.intake.AlertQueue;
@@ -20,10 +21,18 @@ public final class RedisAlertQueue implements AlertQueue {
     private final String senderLimit;
     private final long windowMillis;
     private final String senderCounterTtlMillis;
+    private final ReplicaWait replicaWait;
 
     /** {@code senderLimit} alerts per reporter per {@code senderWindow} before they are flagged; 0: no limit. */
     public RedisAlertQueue(RedisConnector redis, Duration dedupeTtl, int senderLimit, Duration senderWindow) {
+        this(redis, dedupeTtl, senderLimit, senderWindow, ReplicaWait.NONE);
+    }
+
+    /** {@code replicaWait}: an append counts only once that many replicas have it (see {@link ReplicaWait}). */
+    public RedisAlertQueue(RedisConnector redis, Duration dedupeTtl, int senderLimit, Duration senderWindow,
+                           ReplicaWait replicaWait) {
         this.redis = redis;
+        this.replicaWait = replicaWait;
         this.ttlMillis = Long.toString(dedupeTtl.toMillis());
         this.windowMillis = Math.max(1, senderWindow.toMillis());
         // a counter lives two windows, so an alert replayed from the spool a window late still finds its count
@@ -36,8 +45,19 @@ public final class RedisAlertQueue implements AlertQueue {
         InboundMessage m = alert.message();
         String[] keys = {RedisKeys.intakeSeen(m.channel(), m.dedupeId()), RedisKeys.INTAKE_STREAM,
                 RedisKeys.intakeSender(alert.reporter(), m.receivedAt().toEpochMilli() / windowMillis)};
-        return APPEND.<List<Object>>run(redis.onThisLoop(), ScriptOutputType.MULTI, keys, arguments(alert))
-                .thenApply(RedisAlertQueue::result);
+        // WAIT must follow the write on the connection that carried it
+        var connection = redis.onThisLoop();
+        return APPEND.<List<Object>>run(connection, ScriptOutputType.MULTI, keys, arguments(alert))
+                .thenApply(RedisAlertQueue::result)
+                .thenCompose(result -> replicated(connection, keys[0], result));
+    }
+
+    private CompletionStage<EnqueueResult> replicated(RedisClusterAsyncCommands<String, String> connection,
+                                                      String marker, EnqueueResult result) {
+        CompletionStage<Void> confirmed = result instanceof EnqueueResult.Duplicate
+                ? replicaWait.confirmExisting(connection, marker, Long.parseLong(ttlMillis))
+                : replicaWait.confirm(connection);
+        return confirmed.thenApply(done -> result);
     }
 
     @Override
@@ -59,10 +79,25 @@ public final class RedisAlertQueue implements AlertQueue {
             args.add(Integer.toString(fields.size()));
             args.addAll(fields);
         }
-        return APPEND_BATCH.<List<Object>>run(redis.onThisLoop(), ScriptOutputType.MULTI, keys.toArray(String[]::new),
+        var connection = redis.onThisLoop();
+        return APPEND_BATCH.<List<Object>>run(connection, ScriptOutputType.MULTI, keys.toArray(String[]::new),
                 args.toArray(String[]::new)).thenApply(replies -> replies.stream()
                 .map(reply -> reply instanceof List<?> list ? result(castList(list)) : (EnqueueResult) new EnqueueResult.Duplicate())
-                .toList());
+                .toList())
+                .thenCompose(results -> replicatedAll(connection, keys, results));
+    }
+
+    /** One WAIT for the batch; a duplicate's marker is touched first so the WAIT covers its original write too. */
+    private CompletionStage<List<EnqueueResult>> replicatedAll(RedisClusterAsyncCommands<String, String> connection,
+                                                               List<String> keys, List<EnqueueResult> results) {
+        CompletionStage<Void> chain = replicaWait.confirm(connection);
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof EnqueueResult.Duplicate) {
+                String marker = keys.get(1 + 2 * i);
+                chain = chain.thenCompose(v -> replicaWait.confirmExisting(connection, marker, Long.parseLong(ttlMillis)));
+            }
+        }
+        return chain.thenApply(v -> results);
     }
 
     @SuppressWarnings("unchecked")

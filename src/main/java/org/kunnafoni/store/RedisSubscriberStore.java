@@ -29,9 +29,16 @@ public final class RedisSubscriberStore implements SubscriberRepository {
 
     private final RedisConnector redis;
     private final String ttlMillis;
+    private final ReplicaWait replicaWait;
 
     public RedisSubscriberStore(RedisConnector redis, Duration dedupeTtl) {
+        this(redis, dedupeTtl, ReplicaWait.NONE);
+    }
+
+    /** {@code replicaWait}: a consent change counts only once that many replicas have it (see {@link ReplicaWait}). */
+    public RedisSubscriberStore(RedisConnector redis, Duration dedupeTtl, ReplicaWait replicaWait) {
         this.redis = redis;
+        this.replicaWait = replicaWait;
         this.ttlMillis = Long.toString(dedupeTtl.toMillis());
     }
 
@@ -41,19 +48,23 @@ public final class RedisSubscriberStore implements SubscriberRepository {
         String[] keys = {RedisKeys.subscriber(p), RedisKeys.subscriberHistory(p),
                 RedisKeys.subscriberSeen(p, c.channel(), c.providerId())};
         String action = c.action() == ConsentChange.Action.OPT_OUT ? "opt_out" : "opt_in";
-        return APPLY.<String>run(redis.async(), ScriptOutputType.VALUE, keys,
+        // every command of a change goes through the shared connection, so one WAIT there covers them all
+        var connection = redis.async();
+        return APPLY.<String>run(connection, ScriptOutputType.VALUE, keys,
                         ttlMillis, action, c.at().toString(), c.channel(), c.encryptedPhone(),
                         c.region().orElse(""), c.language().map(Language::code).orElse(""),
                         c.keyword() == null ? "" : c.keyword(), p, historyEntry(c, action),
                         c.decider() == ConsentChange.Decider.PERSON ? "person" : "operator", c.source())
                 .thenCompose(answer -> {
                     if ("duplicate".equals(answer)) {
-                        return CompletableFuture.completedFuture(new ConsentResult.Duplicate());
+                        return replicaWait.confirmExisting(connection, keys[2], Long.parseLong(ttlMillis))
+                                .thenApply(done -> new ConsentResult.Duplicate());
                     }
                     if ("refused".equals(answer)) {
                         return CompletableFuture.completedFuture(new ConsentResult.Refused());
                     }
-                    return reindex(p, answer.split("\\|", -1));
+                    return reindex(p, answer.split("\\|", -1)).thenCompose(result -> replicaWait.confirm(connection)
+                            .thenApply(done -> result));
                 });
     }
 
