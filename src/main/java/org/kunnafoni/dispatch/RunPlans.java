@@ -6,10 +6,11 @@ import java.util.concurrent.CompletionStage;
 
 /** Port to the stored {@link RunPlan}s, and to whether a run was stopped (its campaign canceled). */
 public interface RunPlans {
+    /** For a pipeline that only sends single dispatches (tests, tools): it has no campaign runs to plan. */
     RunPlans NONE = new RunPlans() {
         @Override
         public CompletionStage<Void> save(RunPlan plan) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("no run plans"));
+            return CompletableFuture.failedFuture(new IllegalStateException("this pipeline has no store of run plans"));
         }
 
         @Override
