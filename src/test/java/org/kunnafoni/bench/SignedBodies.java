@@ -64,19 +64,24 @@ record SignedBodies(String authToken, String signedUrl, String runTag) {
 
     /** The parameters Twilio sends for an inbound SMS (see GatewayFixture.twilioSms). */
     Map<String, String> params(long sequence) {
-        String sid = String.format("SM%8s%024x", runTag, sequence).replace(' ', '0');
+        return inboundSms(String.format("SM%8s%024x", runTag, sequence).replace(' ', '0'), text(sequence),
+                String.format("+2237%07d", Math.floorMod(sequence * 7_919L, 10_000_000L)));
+    }
+
+    /** Every form field Twilio posts for one inbound SMS, in its order (the signature covers them all). */
+    static Map<String, String> inboundSms(String sid, String body, String from) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ToCountry", "ML");
         params.put("SmsMessageSid", sid);
         params.put("NumMedia", "0");
         params.put("SmsSid", sid);
         params.put("SmsStatus", "received");
-        params.put("Body", text(sequence));
+        params.put("Body", body);
         params.put("To", "+22320000000");
         params.put("NumSegments", "1");
         params.put("MessageSid", sid);
         params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("From", String.format("+2237%07d", Math.floorMod(sequence * 7_919L, 10_000_000L)));
+        params.put("From", from);
         params.put("FromCountry", "ML");
         params.put("ApiVersion", "2010-04-01");
         return params;

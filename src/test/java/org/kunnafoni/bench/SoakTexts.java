@@ -3,7 +3,6 @@ package org.kunnafoni.bench;
 import org.kunnafoni.support.Forms;
 import org.kunnafoni.support.TwilioSigner;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -55,22 +54,8 @@ record SoakTexts(String authToken, String signedUrl, String runTag) {
 
     /** The parameters Twilio sends for an inbound SMS (see GatewayFixture.twilioSms). */
     Map<String, String> params(long sequence) {
-        String sid = String.format("SM%8s%024x", runTag, sequence).replace(' ', '0');
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("ToCountry", "ML");
-        params.put("SmsMessageSid", sid);
-        params.put("NumMedia", "0");
-        params.put("SmsSid", sid);
-        params.put("SmsStatus", "received");
-        params.put("Body", text(sequence));
-        params.put("To", "+22320000000");
-        params.put("NumSegments", "1");
-        params.put("MessageSid", sid);
-        params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("From", String.format("+2236%07d", Math.floorMod(sequence * 7_919L, SENDERS)));
-        params.put("FromCountry", "ML");
-        params.put("ApiVersion", "2010-04-01");
-        return params;
+        return SignedBodies.inboundSms(String.format("SM%8s%024x", runTag, sequence).replace(' ', '0'), text(sequence),
+                String.format("+2236%07d", Math.floorMod(sequence * 7_919L, SENDERS)));
     }
 
     /** Template × place × count, mixed by multiplying by primes so neighbours differ. */
