@@ -187,10 +187,10 @@ public final class Gateway implements AutoCloseable {
         return vertx;
     }
 
-    /** One HTTP verticle per core (or http.instances) on the shared port; undeploying drains requests. */
+    /** HTTP verticles ({@link HttpInstances}) on the shared port; undeploying drains requests. */
     private void deployHttp(Vertx vertx, WebDependencies web) throws Exception {
-        int instances = config.http().instances() > 0 ? config.http().instances()
-                : Runtime.getRuntime().availableProcessors();
+        int instances = HttpInstances.resolve(config.http().instances(), config.redis().uri().isEmpty(),
+                Runtime.getRuntime().availableProcessors());
         String deployment = vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions()
                 .setInstances(instances)).await(30, TimeUnit.SECONDS);
         closeLater(() -> vertx.undeploy(deployment).await(config.http().shutdownGrace().toMillis() + 5000,

@@ -1,6 +1,7 @@
 package org.kunnafoni.store;
 
 import io.lettuce.core.ScriptOutputType;
+import io.netty.channel.EventLoop;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.kunnafoni.channel.InboundMessage;
 import org.kunnafoni.intake.Alert;
@@ -9,11 +10,14 @@ import org.kunnafoni.intake.AlertQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** The intake stream in Redis: dedupe marker, per-sender counter and XADD in one atomic script. */
+/**
+ * The intake stream in Redis: dedupe marker, per-sender counter and XADD for each alert, a batch of alerts in one
+ * atomic script (live alerts batched per event-loop turn, spool replays in pages).
+ */
 public final class RedisAlertQueue implements AlertQueue {
-    private static final RedisScript APPEND = RedisScript.load("intake_append.lua");
     private static final RedisScript APPEND_BATCH = RedisScript.load("intake_append_batch.lua");
 
     private final RedisConnector redis;
@@ -22,6 +26,7 @@ public final class RedisAlertQueue implements AlertQueue {
     private final long windowMillis;
     private final String senderCounterTtlMillis;
     private final ReplicaWait replicaWait;
+    private final TurnBatches turns = new TurnBatches(this::appendAll);
 
     /** {@code senderLimit} alerts per reporter per {@code senderWindow} before they are flagged; 0: no limit. */
     public RedisAlertQueue(RedisConnector redis, Duration dedupeTtl, int senderLimit, Duration senderWindow) {
@@ -40,24 +45,17 @@ public final class RedisAlertQueue implements AlertQueue {
         this.senderLimit = Integer.toString(senderLimit);
     }
 
+    /**
+     * On an HTTP event loop with its own Redis connection, the alert joins that loop's batch for this turn
+     * ({@link TurnBatches}); elsewhere it is a batch of one.
+     */
     @Override
     public CompletionStage<EnqueueResult> append(Alert alert) {
-        InboundMessage m = alert.message();
-        String[] keys = {RedisKeys.intakeSeen(m.channel(), m.dedupeId()), RedisKeys.INTAKE_STREAM,
-                RedisKeys.intakeSender(alert.reporter(), m.receivedAt().toEpochMilli() / windowMillis)};
-        // WAIT must follow the write on the connection that carried it
-        var connection = redis.onThisLoop();
-        return APPEND.<List<Object>>run(connection, ScriptOutputType.MULTI, keys, arguments(alert))
-                .thenApply(RedisAlertQueue::result)
-                .thenCompose(result -> replicated(connection, keys[0], result));
-    }
-
-    private CompletionStage<EnqueueResult> replicated(RedisClusterAsyncCommands<String, String> connection,
-                                                      String marker, EnqueueResult result) {
-        CompletionStage<Void> confirmed = result instanceof EnqueueResult.Duplicate
-                ? replicaWait.confirmExisting(connection, marker, Long.parseLong(ttlMillis))
-                : replicaWait.confirm(connection);
-        return confirmed.thenApply(done -> result);
+        Optional<EventLoop> loop = redis.currentLoop();
+        if (loop.isPresent()) {
+            return turns.add(loop.get(), alert);
+        }
+        return appendAll(List.of(alert)).thenApply(results -> results.get(0));
     }
 
     @Override
@@ -66,7 +64,7 @@ public final class RedisAlertQueue implements AlertQueue {
             return java.util.concurrent.CompletableFuture.completedFuture(List.of());
         }
         List<String> keys = new ArrayList<>(1 + 2 * alerts.size());
-        List<String> args = new ArrayList<>(3 + 24 * alerts.size());
+        List<String> args = new ArrayList<>(3 + 25 * alerts.size());
         keys.add(RedisKeys.INTAKE_STREAM);
         args.add(ttlMillis);
         args.add(senderCounterTtlMillis);
@@ -74,8 +72,9 @@ public final class RedisAlertQueue implements AlertQueue {
         for (Alert alert : alerts) {
             InboundMessage m = alert.message();
             keys.add(RedisKeys.intakeSeen(m.channel(), m.dedupeId()));
-            keys.add(RedisKeys.intakeSender(alert.reporter(), m.receivedAt().toEpochMilli() / windowMillis));
+            keys.add(RedisKeys.intakeSenders(m.receivedAt().toEpochMilli() / windowMillis));
             List<String> fields = fields(alert);
+            args.add(alert.reporter());
             args.add(Integer.toString(fields.size()));
             args.addAll(fields);
         }
@@ -114,15 +113,6 @@ public final class RedisAlertQueue implements AlertQueue {
     }
 
     /** Stream entry layout; the triage worker reads the same names (see {@link IntakeEntryFields}). */
-    private String[] arguments(Alert alert) {
-        List<String> args = new ArrayList<>(22);
-        args.add(ttlMillis);
-        args.add(senderCounterTtlMillis);
-        args.add(senderLimit);
-        args.addAll(fields(alert));
-        return args.toArray(String[]::new);
-    }
-
     private static List<String> fields(Alert alert) {
         InboundMessage m = alert.message();
         List<String> args = new ArrayList<>(20);

@@ -157,6 +157,19 @@ public final class RedisConnector implements AutoCloseable {
         return async();
     }
 
+    /**
+     * The event loop the caller runs on, when {@link #bindEventLoops} gave that loop a connection of its own
+     * (commands sent from it go out on that connection, written at once).
+     */
+    public Optional<EventLoop> currentLoop() {
+        for (LoopConnection c : loopConnections) {
+            if (c.loop().inEventLoop()) {
+                return Optional.of(c.loop());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Connects now if possible; a failure is logged, and the next {@link #async()} call tries again. */
     public boolean tryConnect() {
         try {

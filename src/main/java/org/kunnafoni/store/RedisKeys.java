@@ -26,9 +26,12 @@ public final class RedisKeys {
         return "{intake}:seen:" + channel + ":" + providerId;
     }
 
-    /** Alerts one reporter sent in the current window (TTL: intake.sender-window); same slot as the stream. */
-    public static String intakeSender(String reporter, long window) {
-        return "{intake}:sender:" + reporter + ":" + window;
+    /**
+     * Hash of the alerts each reporter sent in one window (field: reporter pseudonym; TTL: two
+     * intake.sender-window after its last alert); same slot as the stream.
+     */
+    public static String intakeSenders(long window) {
+        return "{intake}:senders:" + window;
     }
 
     /** Hash with one subscriber's consent state (encrypted phone, region, language, status, timestamps). */

@@ -55,7 +55,8 @@ public final class IngestBench implements Callable<Integer> {
     @Option(names = "--appendfsync", defaultValue = "always", description = "Embedded Redis appendfsync: always | everysec.")
     String appendfsync;
     @Option(names = "--http-instances", defaultValue = "0",
-            description = "HTTP event loops of both servers; 0 = one per core, the gateway's default.")
+            description = "HTTP event loops of both servers; 0 = the gateway's default with its embedded Redis "
+                    + "(one per core less one, at least one).")
     int httpInstances;
     @Option(names = "--jfr", description = "Record the gateway with Java Flight Recorder into <out>/gateway.jfr.")
     boolean jfr;
@@ -220,7 +221,7 @@ public final class IngestBench implements Callable<Integer> {
     }
 
     int eventLoops() {
-        return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
+        return org.kunnafoni.app.HttpInstances.resolve(httpInstances, true, Runtime.getRuntime().availableProcessors());
     }
 
     private static String get(URI url) throws IOException, InterruptedException {

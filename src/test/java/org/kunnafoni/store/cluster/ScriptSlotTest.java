@@ -31,11 +31,9 @@ class ScriptSlotTest {
     static Stream<Arguments> scripts() {
         List<Arguments> rows = new ArrayList<>();
         for (String id : IDS) {
-            rows.add(row("intake_append.lua", RedisKeys.intakeSeen("twilio", id), RedisKeys.INTAKE_STREAM,
-                    RedisKeys.intakeSender("R-" + id, 2_940_000L)));
             rows.add(row("intake_append_batch.lua", RedisKeys.INTAKE_STREAM, RedisKeys.intakeSeen("twilio", id),
-                    RedisKeys.intakeSender("R-" + id, 2_940_000L), RedisKeys.intakeSeen("relay", id + "b"),
-                    RedisKeys.intakeSender("R-other", 2_940_001L)));
+                    RedisKeys.intakeSenders(2_940_000L), RedisKeys.intakeSeen("relay", id + "b"),
+                    RedisKeys.intakeSenders(2_940_001L)));
             rows.add(row("intake_dead_letter.lua", RedisKeys.INTAKE_STREAM, RedisKeys.INTAKE_DEAD_LETTERS,
                     RedisKeys.INTAKE_DEAD_LETTER_COUNT));
             rows.add(row("consent_apply.lua", RedisKeys.subscriber(id), RedisKeys.subscriberHistory(id),
