@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches Redis while intake is degraded: once Redis answers, replays the spool in order and then lets intake
- * write to Redis directly again. Runs on the single spool thread, so it never races a spool append.
+ * Watches Redis while intake is degraded: once Redis answers, replays the spool in order, stores what arrived
+ * meanwhile, and then lets intake write to Redis directly again. Runs on the single spool thread, so it never
+ * races a spool write.
  */
 final class SpoolReplayer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolReplayer.class);
@@ -42,7 +43,7 @@ final class SpoolReplayer implements Runnable {
             if (before > 0) {
                 LOG.info("replayed {} spooled message(s) into Redis", before);
             }
-            intake.markStoreAvailable();
+            intake.resumeDirect(timeout);
         } catch (Exception e) {
             LOG.warn("spool replay paused: Redis is still unavailable ({})", e.toString());
         }

@@ -40,6 +40,8 @@ public final class IntakeService {
     private final SpoolBatcher spoolBatch;
     private final IntakeMetrics metrics;
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
+    /** Orders the degraded path of accept() against resumeDirect() (see there). */
+    private final Object gate = new Object();
     private volatile RadioConfirmations radio = RadioConfirmations.NONE;
 
     public IntakeService(KeywordParser keywords, ReplyBook replies, PhoneProtector phones, String defaultCountry,
@@ -69,14 +71,24 @@ public final class IntakeService {
             return CompletableFuture.completedFuture(
                     new IntakeOutcome.CommandHandled("help", replies.forCommand(help)));
         }
-        if (storeAvailable.get() && spool.depth() == 0) {
-            return store(message, command).exceptionallyCompose(error -> {
-                storeAvailable.set(false);
-                LOG.warn("Redis write failed ({}); spooling message {}", rootMessage(error), message.providerId());
-                return spool(message, command);
-            });
+        if (!direct()) {
+            synchronized (gate) {
+                // decided and queued under the gate, so resumeDirect() never switches to Redis while this message
+                // is between the decision and the spool writer's queue (it would be stored after later ones)
+                if (!direct()) {
+                    return spool(message, command);
+                }
+            }
         }
-        return spool(message, command);
+        return store(message, command).exceptionallyCompose(error -> {
+            storeAvailable.set(false);
+            LOG.warn("Redis write failed ({}); spooling message {}", rootMessage(error), message.providerId());
+            return spool(message, command);
+        });
+    }
+
+    private boolean direct() {
+        return storeAvailable.get() && spool.depth() == 0;
     }
 
     /** Stores a message in Redis; used directly and by spool replay (duplicates are harmless). */
@@ -84,9 +96,34 @@ public final class IntakeService {
         return store(message, keywords.parse(message.body()));
     }
 
-    /** Called when Redis answers again and the spool has been drained. */
-    public void markStoreAvailable() {
-        storeAvailable.set(true);
+    /**
+     * Ends degraded mode once the spool has been replayed (call on the spool thread, right after the replay).
+     * Messages that came in meanwhile and still wait for the spool writer go to Redis instead, in order, each
+     * answered once stored, until none is waiting; then, under the same gate as {@link #accept}, intake writes to
+     * Redis directly again. Without this, under steady load every replay left the messages of its own duration
+     * behind it on the spool, and intake stayed degraded as long as the load lasted. If Redis fails, the messages
+     * taken go to the spool after all (or fail, if the disk refuses them too) and intake stays degraded.
+     */
+    public void resumeDirect(java.time.Duration timeout) throws Exception {
+        while (true) {
+            List<SpoolBatcher.Pending> waiting;
+            synchronized (gate) {
+                waiting = spoolBatch.takeWaiting(REPLAY_BATCH);
+                if (waiting.isEmpty()) {
+                    if (spool.depth() == 0) {
+                        storeAvailable.set(true);
+                    }
+                    return;
+                }
+            }
+            try {
+                replay(waiting.stream().map(SpoolBatcher.Pending::message).toList(), timeout);
+            } catch (Exception e) {
+                spoolBatch.writeNow(waiting);
+                throw e;
+            }
+            waiting.forEach(p -> p.written().complete(null));
+        }
     }
 
     public boolean storeAvailable() {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SpoolBatcher {
     private static final int MAX_BATCH = 2048;
 
-    private record Pending(InboundMessage message, CompletableFuture<Void> written) {
+    /** A message waiting for the writer, and the future its webhook answer waits on. */
+    record Pending(InboundMessage message, CompletableFuture<Void> written) {
     }
 
     private final Spool spool;
@@ -39,6 +40,23 @@ final class SpoolBatcher {
         queue.add(pending);
         scheduleDrain();
         return pending.written();
+    }
+
+    /**
+     * Takes up to {@code max} of the messages still waiting for the writer, in arrival order, away from it: the
+     * caller stores them elsewhere and completes their futures (or hands them back to {@link #writeNow}).
+     */
+    List<Pending> takeWaiting(int max) {
+        List<Pending> taken = new ArrayList<>();
+        for (Pending next = queue.poll(); next != null; next = taken.size() < max - 1 ? queue.poll() : null) {
+            taken.add(next);
+        }
+        return taken;
+    }
+
+    /** Writes taken messages to the spool after all, on the calling thread, completing or failing their futures. */
+    void writeNow(List<Pending> taken) {
+        write(taken);
     }
 
     private void scheduleDrain() {
@@ -67,11 +85,7 @@ final class SpoolBatcher {
     }
 
     private List<Pending> take() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending next = queue.poll(); next != null; next = batch.size() < MAX_BATCH - 1 ? queue.poll() : null) {
-            batch.add(next);
-        }
-        return batch;
+        return takeWaiting(MAX_BATCH);
     }
 
     private void write(List<Pending> batch) {

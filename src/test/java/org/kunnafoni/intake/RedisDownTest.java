@@ -118,4 +118,70 @@ class RedisDownTest {
                 && !k.contains(":seen")).findFirst().orElseThrow();
         Await.until("status written", Duration.ofSeconds(5), () -> "opted_out".equals(gateway.redis().hget(key, "status")));
     }
+
+    /**
+     * Senders keep texting while Redis comes back: intake must get back to Redis (ready, empty spool) while they still
+     * text, not only once they stop, and every acknowledged alert is stored once, in each sender's order.
+     */
+    @Test
+    void intakeLeavesTheSpoolWhileAlertsKeepComing() throws Exception {
+        int port = FreePorts.next();
+        redis = startRedis(port);
+        gateway = new GatewayFixture(gatewayData, Map.of("KUNNAFONI_REDIS_URI", "redis://127.0.0.1:" + port),
+                InstantSource.system());
+        redis.stop();
+        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<List<String>> acknowledged = new ArrayList<>();
+        List<Thread> senders = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            List<String> mine = java.util.Collections.synchronizedList(new ArrayList<>());
+            acknowledged.add(mine);
+            String sender = "+2237600010" + s;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; sending.get(); i++) {
+                    String sid = "SMload" + sender.substring(sender.length() - 1) + "n" + i;
+                    try {
+                        if (gateway.postTwilio(GatewayFixture.twilioSms(sid, sender, "alerte " + i)).statusCode() == 200) {
+                            mine.add(sid);
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            senders.add(thread);
+            thread.start();
+        }
+        try {
+            Await.until("alerts spooled during the outage", Duration.ofSeconds(20),
+                    () -> acknowledged.stream().mapToInt(List::size).sum() >= 200);
+            redis = startRedis(port);
+            Await.until("back on Redis while the senders still text", Duration.ofSeconds(20), () -> {
+                try {
+                    HttpResponse<String> now = gateway.get("/ready");
+                    return now.statusCode() == 200 && now.body().contains("\"status\":\"ready\"");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            int atReady = acknowledged.stream().mapToInt(List::size).sum();
+            Await.until("alerts keep coming after the switch", Duration.ofSeconds(20),
+                    () -> acknowledged.stream().mapToInt(List::size).sum() >= atReady + 100);
+            assertThat(gateway.get("/ready").body()).as("no new spooling under the same load").contains("\"depth\":0");
+        } finally {
+            sending.set(false);
+            for (Thread thread : senders) {
+                thread.join(10_000);
+            }
+        }
+        int total = acknowledged.stream().mapToInt(List::size).sum();
+        Await.until("every acknowledged alert in the stream", Duration.ofSeconds(20),
+                () -> gateway.intakeEntries().size() >= total);
+        List<String> stored = gateway.intakeEntries().stream().map(e -> e.getBody().get("provider_id")).toList();
+        assertThat(stored).hasSize(total).doesNotHaveDuplicates();
+        for (List<String> mine : acknowledged) {
+            assertThat(stored.stream().filter(mine::contains).toList()).as("one sender's alerts, in order")
+                    .containsExactlyElementsOf(mine);
+        }
+    }
 }
