@@ -7,17 +7,22 @@
 -- one per alert), and a batch that fails part-way can never store a later alert before an earlier one.
 -- KEYS[1] intake stream, then for alert i: KEYS[2i] its seen-marker, KEYS[2i+1] the sender counters (a hash,
 -- reporter -> alerts) of the window it was received in.
--- ARGV[1] dedupe TTL in ms, ARGV[2] counter TTL in ms, ARGV[3] sender limit (0: none), then for each alert its
--- reporter, the number n of its field/value arguments, and those n arguments.
+-- ARGV[1] dedupe TTL in ms, ARGV[2] counter TTL in ms, ARGV[3] sender limit (0: none), ARGV[4] the number f of
+-- entry field names and ARGV[5..4+f] the names (once per call, not per alert), then for each alert its reporter,
+-- the number n (at most f) of its values, and those n values, for the first n names.
 -- Returns one element per alert: false for a duplicate, else {entry id, 1 when flagged as flood else 0}.
 local limit = tonumber(ARGV[3])
 local out = {}
 local windows = {}
-local at = 4
+local at = 5 + tonumber(ARGV[4])
 for i = 1, (#KEYS - 1) / 2 do
   local reporter = ARGV[at]
   local n = tonumber(ARGV[at + 1])
-  local fields = {unpack(ARGV, at + 2, at + 1 + n)}
+  local fields = {}
+  for j = 1, n do
+    fields[2 * j - 1] = ARGV[4 + j]
+    fields[2 * j] = ARGV[at + 1 + j]
+  end
   at = at + 2 + n
   local seen, counters = KEYS[2 * i], KEYS[2 * i + 1]
   if redis.call('SET', seen, '1', 'NX', 'PX', ARGV[1]) then

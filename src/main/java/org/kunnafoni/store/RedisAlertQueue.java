@@ -64,19 +64,21 @@ public final class RedisAlertQueue implements AlertQueue {
             return java.util.concurrent.CompletableFuture.completedFuture(List.of());
         }
         List<String> keys = new ArrayList<>(1 + 2 * alerts.size());
-        List<String> args = new ArrayList<>(3 + 25 * alerts.size());
+        List<String> args = new ArrayList<>(4 + FIELD_NAMES.size() + 11 * alerts.size());
         keys.add(RedisKeys.INTAKE_STREAM);
         args.add(ttlMillis);
         args.add(senderCounterTtlMillis);
         args.add(senderLimit);
+        args.add(FIELD_COUNT);
+        args.addAll(FIELD_NAMES);
         for (Alert alert : alerts) {
             InboundMessage m = alert.message();
             keys.add(RedisKeys.intakeSeen(m.channel(), m.dedupeId()));
             keys.add(RedisKeys.intakeSenders(m.receivedAt().toEpochMilli() / windowMillis));
-            List<String> fields = fields(alert);
+            List<String> values = values(alert);
             args.add(alert.reporter());
-            args.add(Integer.toString(fields.size()));
-            args.addAll(fields);
+            args.add(Integer.toString(values.size()));
+            args.addAll(values);
         }
         var connection = redis.onThisLoop();
         return APPEND_BATCH.<List<Object>>run(connection, ScriptOutputType.MULTI, keys.toArray(String[]::new),
@@ -112,24 +114,27 @@ public final class RedisAlertQueue implements AlertQueue {
         return new EnqueueResult.Enqueued((String) reply.get(0), Long.valueOf(1).equals(reply.get(1)));
     }
 
-    /** Stream entry layout; the triage worker reads the same names (see {@link IntakeEntryFields}). */
-    private static List<String> fields(Alert alert) {
-        InboundMessage m = alert.message();
-        List<String> args = new ArrayList<>(20);
-        add(args, IntakeEntryFields.CHANNEL, m.channel());
-        add(args, IntakeEntryFields.KIND, m.kind().id());
-        add(args, IntakeEntryFields.PROVIDER_ID, m.providerId());
-        m.deviceId().ifPresent(d -> add(args, IntakeEntryFields.DEVICE_ID, d));
-        add(args, IntakeEntryFields.REPORTER, alert.reporter());
-        add(args, IntakeEntryFields.PHONE_ENC, alert.encryptedPhone());
-        add(args, IntakeEntryFields.TO, m.to());
-        add(args, IntakeEntryFields.BODY, m.body());
-        add(args, IntakeEntryFields.RECEIVED_AT, m.receivedAt().toString());
-        return args;
-    }
+    /**
+     * Stream entry layout; the triage worker reads the same names (see {@link IntakeEntryFields}). The names go once
+     * per script call, each alert's values in their order, the optional ones last (an alert without them sends fewer).
+     */
+    private static final List<String> FIELD_NAMES = List.of(IntakeEntryFields.CHANNEL, IntakeEntryFields.KIND,
+            IntakeEntryFields.PROVIDER_ID, IntakeEntryFields.REPORTER, IntakeEntryFields.PHONE_ENC,
+            IntakeEntryFields.TO, IntakeEntryFields.BODY, IntakeEntryFields.RECEIVED_AT, IntakeEntryFields.DEVICE_ID);
+    private static final String FIELD_COUNT = Integer.toString(FIELD_NAMES.size());
 
-    private static void add(List<String> args, String field, String value) {
-        args.add(field);
-        args.add(value);
+    private static List<String> values(Alert alert) {
+        InboundMessage m = alert.message();
+        List<String> values = new ArrayList<>(FIELD_NAMES.size());
+        values.add(m.channel());
+        values.add(m.kind().id());
+        values.add(m.providerId());
+        values.add(alert.reporter());
+        values.add(alert.encryptedPhone());
+        values.add(m.to());
+        values.add(m.body());
+        values.add(m.receivedAt().toString());
+        m.deviceId().ifPresent(values::add);
+        return values;
     }
 }
