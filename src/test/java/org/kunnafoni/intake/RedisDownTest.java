@@ -38,6 +38,24 @@ class RedisDownTest {
         return server;
     }
 
+    /** Redis on a free port and a gateway using it; returns the port, to start Redis again on it. */
+    private int startRedisAndGateway() throws Exception {
+        int port = FreePorts.next();
+        redis = startRedis(port);
+        gateway = new GatewayFixture(gatewayData, Map.of("KUNNAFONI_REDIS_URI", "redis://127.0.0.1:" + port),
+                InstantSource.system());
+        return port;
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<String> now = gateway.get("/ready");
+            return now.statusCode() == 200 && now.body().contains("\"status\":\"ready\"");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     @AfterEach
     void stop() throws Exception {
         if (gateway != null) {
@@ -50,10 +68,7 @@ class RedisDownTest {
 
     @Test
     void acknowledgedAlertsSurviveARedisOutageAndAreReplayedInOrderOnce() throws Exception {
-        int port = FreePorts.next();
-        redis = startRedis(port);
-        gateway = new GatewayFixture(gatewayData, Map.of("KUNNAFONI_REDIS_URI", "redis://127.0.0.1:" + port),
-                InstantSource.system());
+        int port = startRedisAndGateway();
         assertThat(gateway.postTwilio(GatewayFixture.twilioSms("SMbefore1", "+22376000001", "avant")).statusCode())
                 .isEqualTo(200);
 
@@ -74,14 +89,7 @@ class RedisDownTest {
         assertThat(ready.body()).contains("\"redis\":\"down\"").contains("\"depth\":21");
 
         redis = startRedis(port);
-        Await.until("spool replayed", Duration.ofSeconds(20), () -> {
-            try {
-                HttpResponse<String> now = gateway.get("/ready");
-                return now.statusCode() == 200 && now.body().contains("\"status\":\"ready\"");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        Await.until("spool replayed", Duration.ofSeconds(20), this::ready);
         assertThat(gateway.postTwilio(GatewayFixture.twilioSms("SMafter1", "+22376000003", "après")).statusCode())
                 .isEqualTo(200);
 
@@ -98,10 +106,7 @@ class RedisDownTest {
 
     @Test
     void anOptOutDuringTheOutageIsRepliedAtOnceAndAppliedOnReplay() throws Exception {
-        int port = FreePorts.next();
-        redis = startRedis(port);
-        gateway = new GatewayFixture(gatewayData, Map.of("KUNNAFONI_REDIS_URI", "redis://127.0.0.1:" + port),
-                InstantSource.system());
+        int port = startRedisAndGateway();
         redis.stop();
         HttpResponse<String> response = gateway.postTwilio(GatewayFixture.twilioSms("SMstop1", "+22376000009", "ARRET"));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -125,10 +130,7 @@ class RedisDownTest {
      */
     @Test
     void intakeLeavesTheSpoolWhileAlertsKeepComing() throws Exception {
-        int port = FreePorts.next();
-        redis = startRedis(port);
-        gateway = new GatewayFixture(gatewayData, Map.of("KUNNAFONI_REDIS_URI", "redis://127.0.0.1:" + port),
-                InstantSource.system());
+        int port = startRedisAndGateway();
         redis.stop();
         java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
         List<List<String>> acknowledged = new ArrayList<>();
@@ -156,14 +158,7 @@ class RedisDownTest {
             Await.until("alerts spooled during the outage", Duration.ofSeconds(20),
                     () -> acknowledged.stream().mapToInt(List::size).sum() >= 200);
             redis = startRedis(port);
-            Await.until("back on Redis while the senders still text", Duration.ofSeconds(20), () -> {
-                try {
-                    HttpResponse<String> now = gateway.get("/ready");
-                    return now.statusCode() == 200 && now.body().contains("\"status\":\"ready\"");
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            Await.until("back on Redis while the senders still text", Duration.ofSeconds(20), this::ready);
             int atReady = acknowledged.stream().mapToInt(List::size).sum();
             Await.until("alerts keep coming after the switch", Duration.ofSeconds(20),
                     () -> acknowledged.stream().mapToInt(List::size).sum() >= atReady + 100);
