@@ -74,6 +74,10 @@ public final class IngestBench implements Callable<Integer> {
     @Option(names = "--gateway-jvm-option", description = "Extra JVM option for the gateway (repeatable), "
             + "e.g. --gateway-jvm-option=-XX:+UseParallelGC.")
     List<String> gatewayJvmOptions = new ArrayList<>();
+    @Option(names = "--no-aof-rewrite", description = "Experiment: turn the embedded Redis's automatic AOF rewrites "
+            + "off (CONFIG SET auto-aof-rewrite-percentage 0) once the gateway is ready, to see what they cost; the "
+            + "shipped configuration rewrites.")
+    boolean noAofRewrite;
     @Option(names = "--keep-data", description = "Keep the gateway's temporary data folder.")
     boolean keepData;
     @Option(names = "--reproduce", defaultValue = "src/bench/ingest/run.sh",
@@ -153,6 +157,9 @@ public final class IngestBench implements Callable<Integer> {
         URI base = URI.create("http://127.0.0.1:" + port);
         try (ServerProcess gateway = ServerProcess.start("gateway", command, env, out.resolve("gateway.log"))) {
             gateway.awaitReady(base.resolve("/ready"), Duration.ofSeconds(90));
+            if (noAofRewrite) {
+                configSet(redisPort, "auto-aof-rewrite-percentage", "0");
+            }
             URI url = base.resolve(TWILIO_PATH);
             WrkRun.Result warm = wrkRun.run(url, Duration.ofSeconds(warmupSeconds), bodies.resolve("warmup"), "once",
                     out.resolve("wrk-gateway-warmup.log"));
@@ -199,6 +206,15 @@ public final class IngestBench implements Callable<Integer> {
         long ceiling = (long) maxRate * durationSeconds;
         long floor = 20_000L * durationSeconds;
         return Math.min(ceiling, Math.max(floor, (long) (warm.requestsPerSecond() * durationSeconds * 4) + 50_000));
+    }
+
+    private static void configSet(int redisPort, String name, String value) {
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().configSet(name, value);
+        } finally {
+            client.shutdown();
+        }
     }
 
     /** XLEN once in-flight requests have landed: two equal reads 300 ms apart, at most 30 reads. */

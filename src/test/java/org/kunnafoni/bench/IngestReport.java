@@ -125,7 +125,8 @@ final class IngestReport {
         p.put("warmup_s", options.warmupSeconds);
         p.put("wrk_timeout_s", options.timeoutSeconds);
         p.put("http_event_loops", options.eventLoops());
-        p.put("redis", "embedded, appendonly yes, appendfsync " + options.appendfsync);
+        p.put("redis", "embedded, appendonly yes, appendfsync " + options.appendfsync
+                + (options.noAofRewrite ? ", automatic AOF rewrites off (experiment)" : ""));
         p.put("jfr", options.jfr);
         p.put("gateway_jvm_options", options.gatewayJvmOptions);
         p.put("sender_limit", options.senderLimit < 0 ? "config default" : options.senderLimit);
