@@ -44,7 +44,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -95,7 +94,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void startParts(InstantSource clock) throws Exception {
-        Files.createDirectories(config.dataDir());
+        // first taken, last released: nothing below may touch the folder without it
+        closeLater(DataDirLock.acquire(config.dataDir()));
         PhoneProtector phones = new PhoneProtector(DataKeys.resolve(config.secrets().dataKey(), config.dataDir()));
         redisUri = startRedis();
         RedisConnector redis = closeLater(new RedisConnector(redisUri, config.redis().commandTimeout()));

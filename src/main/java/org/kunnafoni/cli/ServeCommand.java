@@ -2,6 +2,7 @@ package org.kunnafoni.cli;
 
 import org.kunnafoni.app.ConfigException;
 import org.kunnafoni.app.ConfigLoader;
+import org.kunnafoni.app.DataDirLock;
 import org.kunnafoni.app.Gateway;
 import org.kunnafoni.app.GatewayConfig;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
         description = "Start the gateway (the default subcommand).")
 public final class ServeCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
+    static final int DATA_DIR_IN_USE = 3;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: ${DEFAULT-VALUE}; "
             + "the copy shipped in the jar when it does not exist).", defaultValue = "config/gateway.yaml")
@@ -31,7 +33,13 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("kunnafoni: " + e.getMessage());
             return CONFIG_ERROR;
         }
-        Gateway gateway = Gateway.start(config, InstantSource.system());
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(config, InstantSource.system());
+        } catch (DataDirLock.InUse e) {
+            System.err.println("kunnafoni: " + e.getMessage());
+            return DATA_DIR_IN_USE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
