@@ -73,7 +73,9 @@ final class ConfigBinder {
                         atLeast("triage.cluster-window", "24h", Duration.ofMinutes(1)),
                         decimal("triage.min-similarity", 0.4, 0.05, 1.0),
                         atLeast("triage.claim-idle", "30s", Duration.ofMillis(100)),
-                        integer("triage.max-deliveries", 5, 1, 100)),
+                        integer("triage.max-deliveries", 5, 1, 100),
+                        integer("triage.busy-intake-waiting", 16, 0, 1_000_000),
+                        decimal("triage.busy-share", 0.1, 0.01, 1.0)),
                 new GatewayConfig.Auth(
                         atLeast("auth.session-ttl", "8h", Duration.ofMinutes(5)),
                         integer("auth.bcrypt-cost", 12, 4, 16),

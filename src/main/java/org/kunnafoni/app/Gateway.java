@@ -107,7 +107,7 @@ public final class Gateway implements AutoCloseable {
         // after Redis and before HTTP: closed in reverse, so alerts stop arriving before the workers stop
         TriageEngine engine = TriageEngine.loadDefault();
         if (config.triage().workers() > 0) {
-            closeLater(TriageWorkers.start(config, redis, engine, registry, clock));
+            closeLater(TriageWorkers.start(config, redis, engine, registry, clock, intake.service().load()::waiting));
         }
         DispatchWiring dispatch = closeLater(DispatchWiring.start(config, redis, phones, subscribers, registry, clock));
         if (!dispatch.onCall().isEmpty()) {

@@ -61,7 +61,7 @@ public record GatewayConfig(
 
     /** Triage workers and clustering; {@code workers == 0} runs intake only (another instance triages). */
     public record Triage(int workers, Duration clusterWindow, double minSimilarity, Duration claimIdle,
-                         int maxDeliveries) {
+                         int maxDeliveries, int busyIntakeWaiting, double busyShare) {
     }
 
     /** Dashboard and API accounts: session lifetime, bcrypt cost, login throttling, idle session limit. */

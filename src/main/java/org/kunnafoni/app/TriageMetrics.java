@@ -17,6 +17,8 @@ final class TriageMetrics {
     final Counter failures;
     final Counter deadLettered;
     final Counter flood;
+    /** Seconds the workers rested to give way to a saturated intake (TriageYield). */
+    final Counter yielded;
     /** Alert received → lead written. */
     final Timer latency;
     /** Age of the entry a worker last took up, in ms (0 once the stream is drained): how far triage is behind. */
@@ -38,6 +40,8 @@ final class TriageMetrics {
         flood = Counter.builder("kunnafoni.triage.flood_skipped")
                 .description("entries flagged flood=1 (sender over its limit): acknowledged without a lead")
                 .register(registry);
+        yielded = Counter.builder("kunnafoni.triage.yielded.seconds")
+                .description("time workers rested between batches while intake was saturated").register(registry);
         latency = Timer.builder("kunnafoni.triage.latency").description("alert received to lead written")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         Gauge.builder("kunnafoni.triage.lag.seconds", lagMillis, v -> v.get() / 1000.0).register(registry);

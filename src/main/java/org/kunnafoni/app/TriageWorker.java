@@ -39,6 +39,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * One triage worker: its own Redis connection and thread (XREADGROUP … BLOCK would stall the shared pipelined
@@ -56,7 +57,12 @@ public final class TriageWorker implements AutoCloseable {
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
     /** The knobs of config/gateway.yaml {@code triage.*}, plus the Redis command timeout. */
-    public record Settings(ClusterPolicy policy, Duration claimIdle, int maxDeliveries, Duration commandTimeout) {
+    public record Settings(ClusterPolicy policy, Duration claimIdle, int maxDeliveries, Duration commandTimeout,
+                           TriageYield yield) {
+        public Settings(ClusterPolicy policy, Duration claimIdle, int maxDeliveries, Duration commandTimeout) {
+            this(policy, claimIdle, maxDeliveries, commandTimeout, TriageYield.NEVER);
+        }
+
         Duration block() {
             long millis = Math.min(1000, Math.min(claimIdle.toMillis() / 2, commandTimeout.toMillis() / 2));
             return Duration.ofMillis(Math.max(10, millis));
@@ -73,12 +79,29 @@ public final class TriageWorker implements AutoCloseable {
     private final Consumer<String> consumer;
     private final boolean pollsPending;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final IntSupplier intakeWaiting;
+    private final Rest rest;
     private volatile Thread thread;
     private long nextClaimAt;
     private long nextPendingPollAt;
 
+    /** Waits between batches while intake is busy; a stop ends the wait. */
+    @FunctionalInterface
+    interface Rest {
+        void take(Duration rest) throws InterruptedException;
+    }
+
     TriageWorker(RedisConnector redis, TriageEngine engine, Settings settings, TriageMetrics metrics,
                  InstantSource clock, String consumerName, boolean pollsPending) {
+        this(redis, engine, settings, metrics, clock, consumerName, pollsPending, () -> 0, null);
+    }
+
+    /** {@code intakeWaiting}: messages this process's intake holds unstored; {@code rest} null = wait on the stop latch. */
+    TriageWorker(RedisConnector redis, TriageEngine engine, Settings settings, TriageMetrics metrics,
+                 InstantSource clock, String consumerName, boolean pollsPending, IntSupplier intakeWaiting,
+                 Rest rest) {
+        this.intakeWaiting = intakeWaiting;
+        this.rest = rest != null ? rest : d -> stop.await(d.toNanos(), TimeUnit.NANOSECONDS);
         this.connection = redis.newConnection();
         this.sync = connection.sync();
         this.async = connection.async();
@@ -136,14 +159,26 @@ public final class TriageWorker implements AutoCloseable {
             metrics.pending.set(sync.xpending(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP).getCount());
             nextPendingPollAt = now + PENDING_POLL.toNanos();
         }
+        TriageYield yield = settings.yield();
+        long started = System.nanoTime();
         List<StreamMessage<String, String>> batch = sync.xreadgroup(consumer,
-                XReadArgs.Builder.block(settings.block()).count(BATCH),
+                XReadArgs.Builder.block(settings.block()).count(yield.batch(intakeWaiting.getAsInt(), BATCH)),
                 XReadArgs.StreamOffset.lastConsumed(RedisKeys.INTAKE_STREAM));
         if (batch == null || batch.isEmpty()) {
             metrics.lagMillis.set(0);
             return;
         }
         handle(batch, Map.of());
+        giveWayToIntake(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** While intake is saturated, rest so that this worker runs at most its share of the time (TriageYield). */
+    private void giveWayToIntake(Duration worked) throws InterruptedException {
+        Duration pause = settings.yield().rest(worked, intakeWaiting.getAsInt());
+        if (!pause.isZero() && stop.getCount() > 0) {
+            metrics.yielded.increment(pause.toNanos() / 1e9);
+            rest.take(pause);
+        }
     }
 
     /** Claims entries idle longer than claimIdle from any consumer (a dead worker's, or failed ones) and retries them. */

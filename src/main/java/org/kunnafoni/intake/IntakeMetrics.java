@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /** Intake counters exposed on /metrics; names and tags only, never numbers or message text. */
@@ -18,7 +19,7 @@ final class IntakeMetrics {
     private final Counter throttled;
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
-    IntakeMetrics(MeterRegistry registry, LongSupplier spoolDepth) {
+    IntakeMetrics(MeterRegistry registry, LongSupplier spoolDepth, IntSupplier waiting) {
         this.registry = registry;
         this.stored = registry.counter("kunnafoni.intake.alerts.stored");
         this.spooled = registry.counter("kunnafoni.intake.spooled");
@@ -26,6 +27,9 @@ final class IntakeMetrics {
         this.duplicates = registry.counter("kunnafoni.intake.duplicates");
         this.throttled = registry.counter("kunnafoni.intake.alerts.throttled");
         Gauge.builder("kunnafoni.spool.depth", spoolDepth::getAsLong).register(registry);
+        Gauge.builder("kunnafoni.intake.waiting", waiting::getAsInt)
+                .description("messages received and not yet durable: their webhooks wait for an answer")
+                .register(registry);
     }
 
     void received(String channel) {

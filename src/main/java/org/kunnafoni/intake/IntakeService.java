@@ -39,6 +39,7 @@ public final class IntakeService {
     private final Spool spool;
     private final SpoolBatcher spoolBatch;
     private final IntakeMetrics metrics;
+    private final IntakeLoad load = new IntakeLoad();
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
     /** Orders the degraded path of accept() against resumeDirect() (see there). */
     private final Object gate = new Object();
@@ -54,7 +55,12 @@ public final class IntakeService {
         this.subscribers = subscribers;
         this.spool = spool;
         this.spoolBatch = new SpoolBatcher(spool, spoolWriter);
-        this.metrics = new IntakeMetrics(registry, spool::depth);
+        this.metrics = new IntakeMetrics(registry, spool::depth, load::waiting);
+    }
+
+    /** Messages being accepted and not yet durable (read by the triage workers, which yield to a busy intake). */
+    public IntakeLoad load() {
+        return load;
     }
 
     /** Routes broadcast confirmations from registered station numbers to the radio service (set once at start). */
@@ -64,6 +70,19 @@ public final class IntakeService {
 
     /** Takes one message; the returned stage completes only once the message is durable (or was a duplicate). */
     public CompletionStage<IntakeOutcome> accept(InboundMessage message) {
+        load.begin();
+        CompletionStage<IntakeOutcome> outcome;
+        try {
+            outcome = take(message);
+        } catch (RuntimeException e) {
+            load.end();
+            throw e;
+        }
+        outcome.whenComplete((done, error) -> load.end());
+        return outcome;
+    }
+
+    private CompletionStage<IntakeOutcome> take(InboundMessage message) {
         metrics.received(message.channel());
         KeywordCommand command = keywords.parse(message.body());
         if (command instanceof KeywordCommand.Help help) {

@@ -17,7 +17,7 @@ class TriageConfigTest {
     @Test
     void shippedDefaults() {
         GatewayConfig.Triage triage = ConfigLoader.load(SHIPPED, Map.of()).triage();
-        assertThat(triage).isEqualTo(new GatewayConfig.Triage(1, Duration.ofHours(24), 0.4, Duration.ofSeconds(30), 5));
+        assertThat(triage).isEqualTo(new GatewayConfig.Triage(1, Duration.ofHours(24), 0.4, Duration.ofSeconds(30), 5, 16, 0.1));
     }
 
     @ParameterizedTest(name = "{0}={1} is accepted")
@@ -28,6 +28,9 @@ class TriageConfigTest {
             "KUNNAFONI_TRIAGE_MIN_SIMILARITY, 0.75",
             "KUNNAFONI_TRIAGE_CLAIM_IDLE, 500ms",
             "KUNNAFONI_TRIAGE_MAX_DELIVERIES, 1",
+            "KUNNAFONI_TRIAGE_BUSY_INTAKE_WAITING, 0",
+            "KUNNAFONI_TRIAGE_BUSY_SHARE, 1",
+            "KUNNAFONI_TRIAGE_BUSY_SHARE, 0.25",
     })
     void accepts(String variable, String value) {
         assertThat(ConfigLoader.load(SHIPPED, Map.of(variable, value)).triage()).isNotNull();
@@ -44,6 +47,9 @@ class TriageConfigTest {
             "KUNNAFONI_TRIAGE_MIN_SIMILARITY, half, triage.min-similarity",
             "KUNNAFONI_TRIAGE_CLAIM_IDLE, 10ms, triage.claim-idle",
             "KUNNAFONI_TRIAGE_MAX_DELIVERIES, 0, triage.max-deliveries",
+            "KUNNAFONI_TRIAGE_BUSY_INTAKE_WAITING, -1, triage.busy-intake-waiting",
+            "KUNNAFONI_TRIAGE_BUSY_SHARE, 0, triage.busy-share",
+            "KUNNAFONI_TRIAGE_BUSY_SHARE, 2, triage.busy-share",
     })
     void refuses(String variable, String value, String path) {
         assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of(variable, value)))

@@ -211,6 +211,38 @@ class TriageWorkerTest {
         assertThat(registry.counter("kunnafoni.triage.reclaimed").count()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void aWorkerGivesWayWhileIntakeIsSaturated() throws Exception {
+        TriageWorker.ensureGroup(manual.redis());
+        List<StreamMessage<String, String>> earlier = readAs("drained-before-yield-test");
+        if (!earlier.isEmpty()) {
+            manual.redis().xack(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP,
+                    earlier.stream().map(StreamMessage::getId).toArray(String[]::new));
+        }
+        for (int i = 0; i < 60; i++) {
+            post(manual, "+2237601%04d".formatted(i), "Des hommes armés ont enlevé un enfant à Gossi, message " + i);
+        }
+        java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger(40);
+        List<Duration> rests = new java.util.ArrayList<>();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        TriageWorker.Settings settings = new TriageWorker.Settings(new ClusterPolicy(Duration.ofHours(24), 0.4),
+                Duration.ofHours(1), 3, Duration.ofSeconds(2), new TriageYield(16, 0.1));
+        try (TriageWorker worker = new TriageWorker(manualRedis, engine, settings, new TriageMetrics(registry),
+                InstantSource.system(), "yielding", false, waiting::get, rests::add)) {
+            worker.pollOnce();
+            assertThat(registry.counter("kunnafoni.triage.processed").count()).isEqualTo(TriageYield.BUSY_BATCH);
+            assertThat(rests).singleElement().satisfies(rest -> assertThat(rest)
+                    .isPositive().isLessThanOrEqualTo(TriageYield.LONGEST_REST));
+            assertThat(registry.counter("kunnafoni.triage.yielded.seconds").count())
+                    .isCloseTo(rests.get(0).toNanos() / 1e9, org.assertj.core.data.Offset.offset(1e-6));
+
+            waiting.set(3);
+            worker.pollOnce();
+            assertThat(registry.counter("kunnafoni.triage.processed").count()).isEqualTo(60);
+            assertThat(rests).hasSize(1);
+        }
+    }
+
     private static List<StreamMessage<String, String>> readAs(String consumer) {
         return manual.redis().xreadgroup(Consumer.from(RedisKeys.TRIAGE_GROUP, consumer),
                 XReadArgs.Builder.count(1000), XReadArgs.StreamOffset.lastConsumed(RedisKeys.INTAKE_STREAM));
