@@ -172,12 +172,22 @@ public final class TriageWorker implements AutoCloseable {
         giveWayToIntake(Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** While intake is saturated, rest so that this worker runs at most its share of the time (TriageYield). */
+    /**
+     * While intake is saturated, rest so that this worker runs at most its share of the time (TriageYield). The
+     * rest is taken in short slices and ends as soon as intake is no longer busy: a brief stall (one slow fsync
+     * makes messages pile up for a few milliseconds) must not hold triage back for long.
+     */
     private void giveWayToIntake(Duration worked) throws InterruptedException {
-        Duration pause = settings.yield().rest(worked, intakeWaiting.getAsInt());
-        if (!pause.isZero() && stop.getCount() > 0) {
-            metrics.yielded.increment(pause.toNanos() / 1e9);
-            rest.take(pause);
+        TriageYield yield = settings.yield();
+        long left = yield.rest(worked, intakeWaiting.getAsInt()).toNanos();
+        while (left > 0 && stop.getCount() > 0) {
+            long slice = Math.min(left, TriageYield.REST_SLICE.toNanos());
+            rest.take(Duration.ofNanos(slice));
+            metrics.yielded.increment(slice / 1e9);
+            left -= slice;
+            if (!yield.busy(intakeWaiting.getAsInt())) {
+                return;
+            }
         }
     }
 

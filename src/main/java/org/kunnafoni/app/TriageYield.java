@@ -14,8 +14,10 @@ record TriageYield(int busyWaiting, double share) {
     static final TriageYield NEVER = new TriageYield(0, 1.0);
     /** Entries read at once while intake is busy: a short burst of triage's Redis writes. */
     static final int BUSY_BATCH = 50;
-    /** A rest never exceeds this, so a worker looks again at least once a second. */
+    /** A rest never exceeds this. */
     static final Duration LONGEST_REST = Duration.ofSeconds(1);
+    /** A rest is taken in slices this long, and ends at the first slice after which intake is no longer busy. */
+    static final Duration REST_SLICE = Duration.ofMillis(10);
 
     TriageYield {
         if (busyWaiting < 0 || !(share > 0 && share <= 1)) {

@@ -102,6 +102,8 @@ public final class TriageLatencyBenchmark {
                 buckets.put(second, at(values, 0.50) + " / " + at(values, 0.99));
             });
             out.put("p50_p99_ms_by_5s_sent", buckets);
+            // time the workers gave way to a saturated intake (triage.busy-intake-waiting): 0 unless intake piled up
+            out.put("triage_yielded_seconds", metric(gateway, "kunnafoni_triage_yielded_seconds_total"));
             // CPU of the whole run (client included): where the machine's time went, per accepted alert
             long alerts = Math.max(1, ((Number) sent.get("accepted")).longValue());
             Map<String, Object> perAlert = new LinkedHashMap<>();
@@ -112,6 +114,11 @@ public final class TriageLatencyBenchmark {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
             System.out.println(Files.readString(file));
         }
+    }
+
+    private static double metric(GatewayFixture gateway, String name) throws Exception {
+        return gateway.get("/metrics").body().lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(name.length() + 1).trim())).orElse(Double.NaN);
     }
 
     /** Paced open-loop client: request i leaves at start + i/rate whether or not earlier answers came back. */
