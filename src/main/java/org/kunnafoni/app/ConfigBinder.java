@@ -98,6 +98,7 @@ final class ConfigBinder {
                         optionalText("data-key").filter(this::validDataKey),
                         relaySecrets,
                         optionalText("admin-password").filter(this::validAdminPassword)));
+        leaseProblem(config).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
@@ -116,6 +117,21 @@ final class ConfigBinder {
                 integer("redis.embedded-port", 0, 0, 65535),
                 oneOf("redis.embedded-appendfsync", "always", List.of("always", "everysec")),
                 commandTimeout, waitReplicas, waitTimeout);
+    }
+
+    /**
+     * A send holds its dispatch's lease (the wait for its rate slot is added on top). A Twilio call that outlives the
+     * lease lets another worker take the message over and send it a second time.
+     */
+    private static Optional<String> leaseProblem(GatewayConfig config) {
+        Duration longestCall = config.twilio().connectTimeout().multipliedBy(2).plus(config.twilio().requestTimeout());
+        Duration lease = config.dispatch().lease();
+        if (lease.compareTo(longestCall) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of("dispatch.lease: " + lease.toMillis() + "ms must be longer than the longest Twilio call, "
+                + "2 × twilio.connect-timeout + twilio.request-timeout = " + longestCall.toMillis()
+                + "ms; otherwise a message still being sent can be taken over and sent twice");
     }
 
     /** WAIT runs on the connection that wrote; a cluster connection sends it to some node, not the slot's master. */

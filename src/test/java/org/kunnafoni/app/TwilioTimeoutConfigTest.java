@@ -21,6 +21,8 @@ class TwilioTimeoutConfigTest {
             "500ms | 1m    | 500 60000",
             "50ms  | -     | twilio.connect-timeout: '50ms' is shorter than the minimum PT0.1S",
             "-     | ten   | twilio.request-timeout: 'ten' is not a duration",
+            // a call may outlive neither connect attempt nor the answer's wait: 2 × 20 s + 90 s > the 2 min lease
+            "20s   | 90s   | dispatch.lease: 120000ms must be longer than the longest Twilio call, 2 × twilio.connect-timeout + twilio.request-timeout = 130000ms",
     })
     void timeouts(String connect, String request, String expected) {
         Map<String, String> env = new HashMap<>(Map.of("KUNNAFONI_TWILIO_FROM", "KUNNAFONI"));
@@ -30,7 +32,7 @@ class TwilioTimeoutConfigTest {
         if (request != null) {
             env.put("KUNNAFONI_TWILIO_REQUEST_TIMEOUT", request);
         }
-        if (expected.startsWith("twilio.")) {
+        if (expected.startsWith("twilio.") || expected.startsWith("dispatch.")) {
             assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, env)).isInstanceOfSatisfying(ConfigException.class,
                     e -> assertThat(e.errors()).anySatisfy(error -> assertThat(error).startsWith(expected)));
             return;

@@ -68,6 +68,8 @@ class TwoGatewaysCampaignKillTest {
         env.putAll(Map.of("KUNNAFONI_DISPATCH_LEASE", "10s", "KUNNAFONI_DISPATCH_RECLAIM_IDLE", "10s",
                 "KUNNAFONI_CAMPAIGNS_CLAIM_LEASE", "10s", "KUNNAFONI_CAMPAIGNS_SCHEDULER_INTERVAL", "200ms",
                 "KUNNAFONI_CAMPAIGNS_FANOUT_PAGE", "10", "KUNNAFONI_HTTP_INSTANCES", "1"));
+        // a 10 s lease needs Twilio calls shorter than it (2 × connect + request; the fake answers at once)
+        env.putAll(Map.of("KUNNAFONI_TWILIO_CONNECT_TIMEOUT", "1s", "KUNNAFONI_TWILIO_REQUEST_TIMEOUT", "5s"));
         GatewayProcess a = gateway("a", env);
         GatewayProcess b = gateway("b", env);
 
