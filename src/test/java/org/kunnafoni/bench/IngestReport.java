@@ -125,6 +125,7 @@ final class IngestReport {
         p.put("warmup_s", options.warmupSeconds);
         p.put("wrk_timeout_s", options.timeoutSeconds);
         p.put("http_event_loops", options.eventLoops());
+        p.put("bare_endpoint", options.bareMode);
         p.put("redis", "embedded, appendonly yes, appendfsync " + options.appendfsync
                 + (options.noAofRewrite ? ", automatic AOF rewrites off (experiment)" : ""));
         p.put("jfr", options.jfr);
@@ -192,7 +193,7 @@ final class IngestReport {
         s.append(String.format("%-8s %10s %9s %9s %9s %8s %8s %9s %9s%n", "", "req/s", "p50 ms", "p99 ms", "max ms",
                 "non-2xx", "socket", "cpu us/r", "redis us"));
         if (bare != null) {
-            s.append(row("bare", bare.main(), bare.cpu()));
+            s.append(row("plain".equals(options.bareMode) ? "bare" : "bare-rtr", bare.main(), bare.cpu()));
         }
         s.append(row("gateway", gateway.main(), gateway.cpu()));
         s.append(String.format("ratio gateway/bare: %s (target >= %.1f: %s); gateway p99 %.2f ms (target < %.0f ms: %s)%n",
