@@ -45,6 +45,10 @@ public final class DispatchPipeline {
     private final Backoff backoff;
     private final RandomGenerator random;
     private final InstantSource clock;
+    /** A slot at least this far ahead gets consent and its campaign looked at again shortly before it. */
+    static final Duration RECHECK_IF_AHEAD = Duration.ofSeconds(1);
+    /** How long before its slot that second look is taken: room for two Redis reads, so the slot is still kept. */
+    static final Duration RECHECK_LEAD = Duration.ofMillis(250);
     private final Duration lease;
     private final Duration heldRecheck;
     private final RunPlans plans;
@@ -206,8 +210,35 @@ public final class DispatchPipeline {
                 .thenApply(ok -> later(d.id(), now, "send slot missed"));
     }
 
+    /**
+     * Consent and the campaign were checked before the slot was reserved, up to half a minute ago. For a slot that
+     * far ahead they are looked at again shortly before it: an opt-out takes effect at once, and a cancel stops
+     * what it can, also for a dispatch already waiting for its slot. Nothing is sent then; the slot passes unused.
+     */
     private CompletionStage<PipelineOutcome> send(Dispatch d, Recipient recipient, Sender sender,
                                                   Optional<SendSlot> slot, DispatchState before) {
+        if (slot.isEmpty() || Duration.between(clock.instant(), slot.get().at()).compareTo(RECHECK_IF_AHEAD) < 0) {
+            return sendNow(d, recipient, sender, slot, before);
+        }
+        return timer.at(slot.get().at().minus(RECHECK_LEAD))
+                .thenCompose(v -> stoppedWhileWaiting(d))
+                .thenCompose(stopped -> stopped.isEmpty() ? sendNow(d, recipient, sender, slot, before)
+                        : finish(d.id(), stopped.get(), Optional.of(stopped.get() == DispatchState.CANCELED
+                                ? "campaign canceled while the message waited for its send slot"
+                                : "recipient opted out while the message waited for its send slot"),
+                                OptionalInt.empty()));
+    }
+
+    /** Empty while the dispatch may still go; else how it ends (its recipient opted out, its campaign was canceled). */
+    private CompletionStage<Optional<DispatchState>> stoppedWhileWaiting(Dispatch d) {
+        return consent.recipient(d.recipient()).thenCompose(r -> r.isEmpty() || r.get().optedOut()
+                ? CompletableFuture.completedFuture(Optional.of(DispatchState.SKIPPED_OPTED_OUT))
+                : plans.stopped(d.runId()).thenApply(canceled -> canceled ? Optional.of(DispatchState.CANCELED)
+                        : Optional.<DispatchState>empty()));
+    }
+
+    private CompletionStage<PipelineOutcome> sendNow(Dispatch d, Recipient recipient, Sender sender,
+                                                     Optional<SendSlot> slot, DispatchState before) {
         OutboundMessage message = new OutboundMessage(d.id(), d.channel(), recipient.address(), d.sender(), d.body(),
                 d.segments(), d.region());
         CompletionStage<SendResult> result = slot.isEmpty() ? call(() -> sender.send(message))

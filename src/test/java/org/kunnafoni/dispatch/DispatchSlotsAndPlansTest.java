@@ -32,12 +32,16 @@ class DispatchSlotsAndPlansTest {
     private Duration timerLate = Duration.ZERO;
     /** What the dispatch looked like each time the pipeline waited for a slot, and until when. */
     private final List<String> waits = new ArrayList<>();
+    /** Runs during the first wait (something that happens while the message waits for its slot). */
+    private Runnable meanwhile = () -> { };
     private DispatchPipeline pipeline;
 
     @BeforeEach
     void setUp() {
         SlotTimer timer = when -> {
             waits.add(when + " " + store.get(Dispatch.idFor(RUN, "R-ALICE")).state().id());
+            meanwhile.run();
+            meanwhile = () -> { };
             clock.set(when.plus(timerLate));
             return CompletableFuture.completedFuture(null);
         };
@@ -94,6 +98,45 @@ class DispatchSlotsAndPlansTest {
         assertThat(twilio.sent).hasSize(1);
         assertThat(store.get(Dispatch.idFor(RUN, "R-ALICE")).updatedAt()).as("recorded after the slot")
                 .isEqualTo(NOON.plusMillis(250));
+    }
+
+    @Test
+    void aFarSlotGetsConsentAndTheCampaignLookedAtAgainJustBeforeIt() {
+        plan(Optional.empty());
+        limiter.reservations.add(Duration.ofSeconds(8));
+        take("R-ALICE");
+        assertThat(waits).containsExactly(
+                NOON.plusSeconds(8).minus(DispatchPipeline.RECHECK_LEAD) + " sending",
+                NOON.plusSeconds(8) + " sending");
+        assertThat(twilio.sent).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0} while the message waits for its slot: {1}, nothing sent")
+    @CsvSource({
+            "the recipient texts STOP, skipped_opted_out, recipient opted out",
+            "the campaign is canceled, canceled, campaign canceled",
+    })
+    void whatHappensWhileTheMessageWaitsForItsSlotIsHonoured(String event, String state, String reason) {
+        plan(Optional.empty());
+        limiter.reservations.add(Duration.ofSeconds(8));
+        meanwhile = event.contains("STOP") ? () -> consent.optOut("R-ALICE", "sms:STOP", NOON)
+                : () -> plans.stop(RUN);
+        String id = Dispatch.idFor(RUN, "R-ALICE");
+        assertThat(take("R-ALICE")).isEqualTo(new PipelineOutcome.Done(id, state));
+        assertThat(twilio.sent).isEmpty();
+        assertThat(waits).as("the slot itself is never waited for").hasSize(1);
+        assertThat(store.get(id).state().id()).isEqualTo(state);
+        assertThat(store.get(id).lastError()).hasValueSatisfying(e -> assertThat(e).startsWith(reason));
+    }
+
+    @Test
+    void aSlotUnderASecondAheadIsNotLookedAtAgain() {
+        plan(Optional.empty());
+        limiter.reservations.add(DispatchPipeline.RECHECK_IF_AHEAD.minusMillis(1));
+        meanwhile = () -> consent.optOut("R-ALICE", "sms:STOP", NOON);
+        take("R-ALICE");
+        assertThat(waits).hasSize(1);
+        assertThat(twilio.sent).as("checked a moment ago, when the slot was reserved").hasSize(1);
     }
 
     @Test
