@@ -159,15 +159,15 @@ public final class TriageWorker implements AutoCloseable {
             metrics.pending.set(sync.xpending(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP).getCount());
             nextPendingPollAt = now + PENDING_POLL.toNanos();
         }
-        TriageYield yield = settings.yield();
-        long started = System.nanoTime();
         List<StreamMessage<String, String>> batch = sync.xreadgroup(consumer,
-                XReadArgs.Builder.block(settings.block()).count(yield.batch(intakeWaiting.getAsInt(), BATCH)),
+                XReadArgs.Builder.block(settings.block()).count(settings.yield().batch(intakeWaiting.getAsInt(), BATCH)),
                 XReadArgs.StreamOffset.lastConsumed(RedisKeys.INTAKE_STREAM));
         if (batch == null || batch.isEmpty()) {
             metrics.lagMillis.set(0);
             return;
         }
+        // timed from the read's answer: a read that blocked while the stream was empty is not work
+        long started = System.nanoTime();
         handle(batch, Map.of());
         giveWayToIntake(Duration.ofNanos(System.nanoTime() - started));
     }
