@@ -15,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,8 +28,12 @@ import java.util.concurrent.TimeUnit;
 public final class HttpVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
+    /** The router serving each listening port: the contract test holds openapi.yaml to the routes really mounted. */
+    private static final Map<Integer, Router> ROUTERS = new ConcurrentHashMap<>();
+
     private final WebDependencies deps;
     private HttpServer server;
+    private Router router;
 
     public HttpVerticle(WebDependencies deps) {
         this.deps = deps;
@@ -34,7 +41,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         SecurityHeaders securityHeaders = new SecurityHeaders(deps.publicUrl());
         router.route().handler(securityHeaders);
         router.route().handler(new ClientAddress(deps.limits().trustedProxies()));
@@ -65,7 +72,15 @@ public final class HttpVerticle extends VerticleBase {
                 router.handle(request);
             }
         };
-        return vertx.createHttpServer(options).requestHandler(requests).listen().onSuccess(s -> server = s);
+        return vertx.createHttpServer(options).requestHandler(requests).listen().onSuccess(s -> {
+            server = s;
+            ROUTERS.put(s.actualPort(), router);
+        });
+    }
+
+    /** The router that answers on this port (in this JVM), for inspection only. */
+    static Optional<Router> routerOn(int port) {
+        return Optional.ofNullable(ROUTERS.get(port));
     }
 
     /**
@@ -93,6 +108,7 @@ public final class HttpVerticle extends VerticleBase {
         if (server == null) {
             return Future.succeededFuture();
         }
+        ROUTERS.remove(server.actualPort(), router);
         Duration grace = deps.shutdownGrace();
         LOG.debug("draining HTTP requests for up to {}", grace);
         return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
