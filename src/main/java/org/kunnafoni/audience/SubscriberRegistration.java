@@ -30,7 +30,10 @@ public final class SubscriberRegistration {
     }
 
     /** @param source how the consent was obtained, e.g. {@code api:admin} or {@code import:sup-mopti} */
-    public CompletionStage<Registration> register(String rawPhone, String region, String language, String source) {
+    public CompletionStage<Registration> register(String rawPhone, String rawRegion, String rawLanguage, String source) {
+        // "Mopti" or " FRA" from a form or a spreadsheet mean the slug and the code: read them the same way everywhere
+        String region = normalized(rawRegion);
+        String language = normalized(rawLanguage);
         Optional<String> phone = PhoneNumbers.toE164(rawPhone, defaultCountry);
         if (phone.isEmpty()) {
             return done(new Registration.Invalid("'" + mask(rawPhone) + "' is not a phone number"));
@@ -52,6 +55,10 @@ public final class SubscriberRegistration {
             }
             return new Registration.RefusedOptedOut(pseudonym);
         });
+    }
+
+    private static String normalized(String value) {
+        return value == null ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Error messages echo at most the last digits of what was sent, never a full number. */

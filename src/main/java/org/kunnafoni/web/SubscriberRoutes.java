@@ -139,8 +139,8 @@ public final class SubscriberRoutes implements ApiModule {
                 if (!phone.isEmpty() && !seenPhones.add(phone.replaceAll("\\D", ""))) {
                     return CompletableFuture.completedFuture(new Registration.Invalid("the same number appears earlier in the file"));
                 }
-                return registration.register(phone, row.getOrDefault("region", "").trim().toLowerCase(),
-                        row.getOrDefault("language", "").trim().toLowerCase(), source);
+                return registration.register(phone, row.getOrDefault("region", ""), row.getOrDefault("language", ""),
+                        source);
             }).thenAccept(result -> count(summary, problems, line, result));
         }
         return chain.thenApply(v -> summary.put("problems", problems));
@@ -168,7 +168,7 @@ public final class SubscriberRoutes implements ApiModule {
             boolean any = it.hasNext();
             CsvSchema header = ((com.fasterxml.jackson.dataformat.csv.CsvParser) it.getParser()).getSchema();
             List<String> columns = new ArrayList<>();
-            header.forEach(column -> columns.add(column.getName().trim().toLowerCase()));
+            header.forEach(column -> columns.add(columnName(column.getName())));
             if (!columns.containsAll(List.of("phone", "region", "language"))) {
                 throw new IllegalArgumentException("the header must name the columns phone, region and language");
             }
@@ -176,7 +176,7 @@ public final class SubscriberRoutes implements ApiModule {
                 if (rows.size() == MAX_IMPORT_ROWS) {
                     throw new IllegalArgumentException("at most " + MAX_IMPORT_ROWS + " rows per import");
                 }
-                rows.add(it.next());
+                rows.add(byColumnName(it.next()));
             }
             return rows;
         } catch (java.io.IOException | RuntimeException e) {
@@ -185,6 +185,17 @@ public final class SubscriberRoutes implements ApiModule {
             }
             throw new IllegalArgumentException("the body is not valid CSV: " + e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /** "Phone" and " phone" name the phone column: the header check and the rows read the same names. */
+    private static String columnName(String header) {
+        return header.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Map<String, String> byColumnName(Map<String, String> row) {
+        Map<String, String> out = new java.util.HashMap<>();
+        row.forEach((column, value) -> out.put(columnName(column), value));
+        return out;
     }
 
     private static JsonObject describe(Subscriber s) {

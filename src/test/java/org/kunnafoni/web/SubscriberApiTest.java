@@ -123,6 +123,23 @@ class SubscriberApiTest {
     }
 
     @Test
+    void aSpreadsheetsCapitalisedHeaderAndValuesAreReadLikeLowerCase() throws Exception {
+        String csv = """
+                Phone , Region,LANGUAGE
+                76000201,Segou, BAM
+                76000202,KAYES,Fra
+                """;
+        HttpResponse<String> r = post(admin, "/api/subscribers/import", csv, "text/csv");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(new JsonObject(r.body()).getInteger("registered")).as(r.body()).isEqualTo(2);
+        HttpResponse<String> created = post(admin, "/api/subscribers",
+                "{\"phone\":\"76000203\",\"region\":\" Mopti\",\"language\":\"BAM\"}", "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String pseudonym = new JsonObject(created.body()).getString("pseudonym");
+        assertThat(gateway.redis().sismember("audience:{mopti}:bam", pseudonym)).isTrue();
+    }
+
+    @Test
     void largeImportsFitTheirOwnBodyLimit() throws Exception {
         StringBuilder csv = new StringBuilder("phone,region,language\n");
         for (int i = 0; i < 3_000; i++) { // about 75 KB: above the default 64 KB API body limit
