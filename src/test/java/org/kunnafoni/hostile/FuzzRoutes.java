@@ -65,6 +65,8 @@ final class FuzzRoutes {
         routes.add(new Route("POST /api/logout", 30, () -> FuzzCase.of(request("POST", "/api/logout",
                 Map.of("Authorization", "Bearer " + h.ascii(h.between(0, 40)).replaceAll("[\\r\\n]", "")), null))));
         apiGet(routes, "/api/session", List.of());
+        // random strings never match the admin's current password, so the harness keeps its session
+        apiJson(routes, "POST", "/api/session/password", List.of("current_password", "new_password"));
         apiGet(routes, "/api/users", List.of());
         apiJson(routes, "POST", "/api/users", user);
         apiJson(routes, "PATCH", "/api/users/:id", user);
