@@ -69,11 +69,20 @@ final class RadioJson {
         try {
             JsonObject s = (JsonObject) raw;
             return Optional.of(new BroadcastSlot(DayOfWeek.valueOf(s.getString("day").toUpperCase(Locale.ROOT)),
-                    LocalTime.parse(s.getString("start")), Duration.ofMinutes(s.getInteger("minutes"))));
+                    LocalTime.parse(s.getString("start")), Duration.ofMinutes(wholeMinutes(s.getValue("minutes")))));
         } catch (RuntimeException e) {
             errors.add("slots[" + i + "]: {\"day\":\"monday\",\"start\":\"19:00\",\"minutes\":15} expected");
             return Optional.empty();
         }
+    }
+
+    /** 15.7 minutes is a mistake to point out, not 15 minutes (JsonObject.getInteger would cut it silently). */
+    private static long wholeMinutes(Object value) {
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) {
+            return n.longValue();
+        }
+        throw new IllegalArgumentException("minutes: a whole number, not " + value);
     }
 
     static Parsed<RadioCampaign> campaign(JsonObject body, Set<String> knownRegions, Set<String> topics,
@@ -88,6 +97,10 @@ final class RadioJson {
         List<Language> languages = languages(body, errors);
         LocalDate first = date(body, "from", errors);
         LocalDate last = date(body, "to", errors);
+        LocalDate today = LocalDate.ofInstant(now, AirTimes.BAMAKO);
+        if (first != null && first.isBefore(today)) {
+            errors.add("from: today (" + today + ", Mali time) or later; a campaign cannot start in the past");
+        }
         if (first != null && last != null && (last.isBefore(first) || last.isAfter(first.plusDays(92)))) {
             errors.add("to: on or after from, at most 92 days later");
         }
@@ -115,9 +128,10 @@ final class RadioJson {
             Language.fromCode(code).filter(l -> l != Language.UND)
                     .ifPresentOrElse(out::add, () -> errors.add("languages: unknown " + code));
         }
-        return out;
+        return out.stream().distinct().toList();
     }
 
+    /** The list's strings, each once, in their first order (["fra","fra"] is one language, not two scripts). */
     private static List<String> strings(JsonObject body, String key, List<String> errors) {
         List<String> out = new ArrayList<>();
         try {
@@ -128,7 +142,7 @@ final class RadioJson {
         } catch (RuntimeException e) {
             errors.add(key + ": a list of strings");
         }
-        return out;
+        return out.stream().distinct().toList();
     }
 
     /** A string field, or "" when it is missing or of another JSON type (then the caller's check refuses it). */
