@@ -36,6 +36,10 @@ public final class DispatchPipeline {
      * of a message the provider did accept (it names the dispatch) settles it first and no duplicate goes out.
      */
     static final Duration UNANSWERED_PAUSE = Duration.ofMinutes(1);
+    /** A slot at least this far ahead gets consent and its campaign looked at again shortly before it. */
+    static final Duration RECHECK_IF_AHEAD = Duration.ofSeconds(1);
+    /** How long before its slot that second look is taken: room for two Redis reads, so the slot is still kept. */
+    static final Duration RECHECK_LEAD = Duration.ofMillis(250);
 
     private final DispatchStore store;
     private final ConsentCheck consent;
@@ -45,10 +49,6 @@ public final class DispatchPipeline {
     private final Backoff backoff;
     private final RandomGenerator random;
     private final InstantSource clock;
-    /** A slot at least this far ahead gets consent and its campaign looked at again shortly before it. */
-    static final Duration RECHECK_IF_AHEAD = Duration.ofSeconds(1);
-    /** How long before its slot that second look is taken: room for two Redis reads, so the slot is still kept. */
-    static final Duration RECHECK_LEAD = Duration.ofMillis(250);
     private final Duration lease;
     private final Duration heldRecheck;
     private final RunPlans plans;
