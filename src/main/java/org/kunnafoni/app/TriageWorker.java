@@ -82,6 +82,8 @@ public final class TriageWorker implements AutoCloseable {
     private final IntSupplier intakeWaiting;
     private final Rest rest;
     private volatile Thread thread;
+    /** The last XACK sent (not waited for in the loop): close() lets it land before the connection goes. */
+    private volatile CompletionStage<Long> lastAck = java.util.concurrent.CompletableFuture.completedFuture(0L);
     private long nextClaimAt;
     private long nextPendingPollAt;
 
@@ -244,7 +246,7 @@ public final class TriageWorker implements AutoCloseable {
         if (!done.isEmpty()) {
             // not awaited: it goes before the next read on this connection, and one that is lost only means the
             // entries are claimed again later and found already written
-            async.xack(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP, done.toArray(String[]::new))
+            lastAck = async.xack(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP, done.toArray(String[]::new))
                     .exceptionally(e -> {
                         LOG.warn("triage worker {}: XACK failed, entries will be reclaimed: {}", consumer.getName(),
                                 e.toString());
@@ -340,6 +342,14 @@ public final class TriageWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            // else the batch written last is triaged again after a restart (harmless, but wasted and logged)
+            lastAck.toCompletableFuture().get(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the entries stay pending and are claimed again: nothing is lost
         }
         connection.close();
     }

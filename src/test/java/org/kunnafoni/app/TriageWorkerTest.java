@@ -246,6 +246,9 @@ class TriageWorkerTest {
             assertThat(registry.counter("kunnafoni.triage.processed").count()).isEqualTo(60);
             assertThat(rests).isEmpty();
         }
+        // closing let the last acknowledgement land: nothing of this worker is left to be triaged again
+        assertThat(manual.redis().xpending(RedisKeys.INTAKE_STREAM, RedisKeys.TRIAGE_GROUP).getConsumerMessageCount())
+                .doesNotContainKey("yielding");
     }
 
     @Test
