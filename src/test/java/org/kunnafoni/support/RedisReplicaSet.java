@@ -104,9 +104,15 @@ public final class RedisReplicaSet implements AutoCloseable {
         servers[server].waitFor();
     }
 
-    /** Starts a killed server again on its port, empty (no persistence), as a master; Sentinel reconfigures it. */
+    /**
+     * Starts a killed server again on its port, empty (no persistence), as a master; Sentinel reconfigures it. With
+     * {@code replica-priority 0} Sentinel never promotes it: it comes back empty, and if the new master then missed
+     * Sentinel's pings for a moment (its fork for the full sync, on a loaded 2-core CI machine) a second failover
+     * onto it would make the empty server master and wipe the data the test checks. Operators restarting a server
+     * without its data should do the same until it has synced (docs/scale-out.md).
+     */
     public void restart(int server) throws IOException {
-        startServer(server, Optional.empty());
+        startServer(server, Optional.empty(), List.of("--replica-priority", "0"));
     }
 
     /** Direct commands on one port (one connection per port, 2 s timeout), not following any failover. */
@@ -121,12 +127,17 @@ public final class RedisReplicaSet implements AutoCloseable {
     }
 
     private void startServer(int index, Optional<Integer> replicaOf) throws IOException {
+        startServer(index, replicaOf, List.of());
+    }
+
+    private void startServer(int index, Optional<Integer> replicaOf, List<String> extra) throws IOException {
         Path serverDir = dir.resolve("redis-" + ports[index]).toAbsolutePath();
         Files.createDirectories(serverDir);
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--bind", "127.0.0.1",
                 "--port", Integer.toString(ports[index]), "--dir", serverDir.toString(), "--save", "",
                 "--appendonly", "no", "--protected-mode", "no"));
         replicaOf.ifPresent(master -> command.addAll(List.of("--replicaof", "127.0.0.1", master.toString())));
+        command.addAll(extra);
         servers[index] = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(serverDir.resolve("redis.log").toFile()).start();
         try {

@@ -84,7 +84,9 @@ class SentinelFailoverTest {
 
     private Figures failover(int waitReplicas) throws Exception {
         try (RedisReplicaSet redis = RedisReplicaSet.start(dir.resolve("redis"))) {
-            redis.startSentinel(Duration.ofMillis(1000), Duration.ofMillis(2000));
+            // down-after 2 s, not 1: under a full CI build a busy new master missed 1 s of pings and got failed
+            // over again, onto the old master that had just come back empty
+            redis.startSentinel(Duration.ofMillis(2000), Duration.ofMillis(4000));
             Map<String, String> env = new HashMap<>(Map.of(
                     "KUNNAFONI_REDIS_URI", redis.sentinelUri(),
                     "KUNNAFONI_REDIS_WAIT_REPLICAS", Integer.toString(waitReplicas),
